@@ -1,0 +1,41 @@
+// npm test: the whole suite. Unit + integration on PGlite always; again on PostgreSQL when
+// TEST_DATABASE_URL is set; then the browser journeys in Chromium. Under CI=true, a part that would
+// be skipped for lack of PostgreSQL or Chromium fails instead.
+import { spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+
+const ci = process.env.CI === 'true';
+const chromium = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const extra = process.argv.slice(2);
+let failed = false;
+
+function run(label, args, env = {}) {
+  console.log(`\n=== ${label} ===`);
+  const r = spawnSync('npx', args, { stdio: 'inherit', env: { ...process.env, ...env } });
+  if (r.status !== 0) {
+    console.error(`--- ${label}: FAILED`);
+    failed = true;
+  }
+}
+
+run('unit + integration on PGlite', ['vitest', 'run', ...extra], { TEST_BACKEND: 'pglite' });
+
+if (process.env.TEST_DATABASE_URL) {
+  run('unit + integration on PostgreSQL', ['vitest', 'run', ...extra], { TEST_BACKEND: 'postgres' });
+} else if (ci) {
+  console.error('CI=true but TEST_DATABASE_URL is not set: the PostgreSQL suite cannot be skipped in CI.');
+  failed = true;
+} else {
+  console.log('\n(TEST_DATABASE_URL not set: PostgreSQL suite skipped)');
+}
+
+if (existsSync(chromium)) {
+  run('browser journeys (Chromium)', ['vitest', 'run', '--config', 'vitest.e2e.config.ts', ...extra]);
+} else if (ci) {
+  console.error(`CI=true but Chromium is missing at ${chromium}: the browser journeys cannot be skipped in CI.`);
+  failed = true;
+} else {
+  console.log(`\n(Chromium not found at ${chromium}: browser journeys skipped)`);
+}
+
+process.exit(failed ? 1 : 0);

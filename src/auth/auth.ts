@@ -1,0 +1,94 @@
+import { hash, verify } from '@node-rs/argon2';
+import { betterAuth } from 'better-auth';
+import { drizzleAdapter } from 'better-auth/adapters/drizzle';
+import { magicLink } from 'better-auth/plugins/magic-link';
+import type { TConfig } from '../config';
+import type { Db } from '../db/client';
+import { accounts, rateLimits, sessions, users, verifications } from '../db/schema';
+import type { Mailer } from '../domain/messages/mailer';
+import { recordAudit } from '../domain/audit/record-audit';
+
+// algorithm 2 is Argon2id (the package exports it as a const enum, which isolatedModules cannot read)
+const argon2id = { algorithm: 2 as const, memoryCost: 19_456, timeCost: 2, parallelism: 1 };
+export const hashPassword = (password: string) => hash(password, argon2id);
+
+/**
+ * better-auth does sign-in (password and magic link), sessions, password reset and login rate
+ * limiting. Sign-up is off: accounts are made by admins (or the demo seeder).
+ */
+export function createAuth(opts: { db: Db; config: TConfig; secret: string; mailer: Mailer }) {
+  const { db, config, mailer } = opts;
+  return betterAuth({
+    appName: 'achtplus',
+    baseURL: config.publicUrl,
+    basePath: '/api/auth',
+    secret: opts.secret,
+    trustedOrigins: [config.publicUrl],
+    database: drizzleAdapter(db, {
+      provider: 'pg',
+      schema: { user: users, session: sessions, account: accounts, verification: verifications, rateLimit: rateLimits },
+    }),
+    user: {
+      additionalFields: {
+        role: { type: 'string', input: false },
+        employeeId: { type: 'number', required: false, input: false },
+        contractorContactId: { type: 'number', required: false, input: false },
+        locale: { type: 'string', required: false, input: false },
+        disabled: { type: 'boolean', required: false, input: false },
+      },
+    },
+    session: { expiresIn: 60 * 60 * 12, updateAge: 60 * 60 },
+    emailAndPassword: {
+      enabled: true,
+      disableSignUp: true,
+      minPasswordLength: 10,
+      password: { hash: hashPassword, verify: ({ hash: h, password }) => verify(h, password) },
+      resetPasswordTokenExpiresIn: 60 * 60,
+      async sendResetPassword({ user, url }) {
+        await mailer.sendEmail({
+          kind: 'password_reset',
+          to: user.email,
+          subject: 'Nieuw wachtwoord instellen voor achtplus',
+          text: `Hallo ${user.name},\n\nStel een nieuw wachtwoord in via deze link (een uur geldig):\n${url}\n\nHeb je dit niet aangevraagd? Dan kun je dit bericht negeren.`,
+        });
+      },
+    },
+    plugins: [
+      magicLink({
+        disableSignUp: true,
+        expiresIn: 15 * 60,
+        async sendMagicLink({ email, url }) {
+          await mailer.sendEmail({
+            kind: 'magic_link',
+            to: email,
+            subject: 'Inloggen bij achtplus',
+            text: `Log in bij achtplus met deze link (15 minuten geldig, één keer te gebruiken):\n${url}`,
+          });
+        },
+      }),
+    ],
+    rateLimit: {
+      enabled: true,
+      storage: 'database',
+      modelName: 'rateLimit',
+      window: 60,
+      max: 100,
+      customRules: {
+        '/sign-in/email': { window: 60, max: 5 },
+        '/sign-in/magic-link': { window: 60, max: 3 },
+        '/request-password-reset': { window: 60, max: 3 },
+      },
+    },
+    advanced: { useSecureCookies: config.publicUrl.startsWith('https://'), cookiePrefix: 'achtplus' },
+    databaseHooks: {
+      session: {
+        create: {
+          async after(session) {
+            await recordAudit({ db, actor: null, action: 'auth.signed_in', subjectType: 'user', subjectId: session.userId, details: { userId: session.userId }, ip: session.ipAddress ?? undefined });
+          },
+        },
+      },
+    },
+  });
+}
+export type Auth = ReturnType<typeof createAuth>;

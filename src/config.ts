@@ -1,0 +1,37 @@
+import { z } from 'zod';
+
+/** Business logic always runs in the corporation's time zone, whatever the host says. */
+export const BUSINESS_TIME_ZONE = 'Europe/Amsterdam';
+
+const url = (what: string) =>
+  z.string().refine((v) => URL.canParse(v), { message: `must be a URL (${what})` });
+
+export const ZConfig = z.object({
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  HOST: z.string().default('0.0.0.0'),
+  DATA_DIR: z.string().min(1).default('./data'),
+  DATABASE_URL: url('postgres://user@host:5432/db').optional(),
+  PUBLIC_URL: url('https://feedback.example.nl').optional(),
+  SMTP_URL: url('smtp://user:pass@host:587').optional(),
+  MAIL_FROM: z.string().optional(),
+  SMS_URL: url('https://gateway.example/send').optional(),
+  ROLE: z.enum(['web', 'worker', 'all']).default('all'),
+  SEED_DEMO: z.enum(['auto', 'yes', 'no']).default('auto'),
+  SESSION_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+});
+export type TConfig = z.infer<typeof ZConfig> & { publicUrl: string };
+
+export class ConfigError extends Error {}
+
+/** Parses the environment; a wrong value names the variable and what it should be. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): TConfig {
+  const cleaned = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== ''));
+  const parsed = ZConfig.safeParse(cleaned);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
+    throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);
+  }
+  const c = parsed.data;
+  return { ...c, publicUrl: (c.PUBLIC_URL ?? `http://localhost:${c.PORT}`).replace(/\/$/, '') };
+}

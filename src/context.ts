@@ -1,0 +1,15 @@
+import type { TConfig } from './config';
+import type { Database, Db } from './db/client';
+import type { Auth } from './auth/auth';
+import type { Mailer } from './domain/messages/mailer';
+
+/** What every use case and route may reach: the database, the configuration, the message outbox. */
+export interface AppContext {
+  database: Database;
+  db: Db;
+  config: TConfig;
+  mailer: Mailer;
+  /** secret for signing sessions and tokens */
+  secret: string;
+  auth: Auth;
+}

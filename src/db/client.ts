@@ -1,0 +1,91 @@
+import { PGlite } from '@electric-sql/pglite';
+import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
+import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
+import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
+import { migrate as migratePg } from 'drizzle-orm/node-postgres/migrator';
+import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
+import { fileURLToPath } from 'node:url';
+import pg from 'pg';
+import * as schema from './schema';
+
+/** The one place that knows which driver runs. Everything else sees `Db`. */
+export type Db = PgDatabase<PgQueryResultHKT, typeof schema>;
+
+export interface Database {
+  db: Db;
+  kind: 'pglite' | 'postgres';
+  /** Raw SQL for pg-boss and bulk loading; returns rows only (drivers differ in the rest). */
+  executeSql(text: string, values?: unknown[]): Promise<{ rows: any[] }>;
+  /** Bulk load CSV text into a table with COPY, on both drivers. */
+  copyFrom(table: string, columns: string[], csv: string): Promise<void>;
+  close(): Promise<void>;
+}
+
+const migrationsFolder = fileURLToPath(new URL('../../drizzle', import.meta.url));
+
+export async function openDatabase(opts: { url?: string; dataDir?: string; memory?: boolean }): Promise<Database> {
+  if (opts.url) return openPostgres(opts.url);
+  return openPglite(opts.memory ? undefined : opts.dataDir);
+}
+
+async function openPostgres(url: string): Promise<Database> {
+  const pool = new pg.Pool({ connectionString: url, max: 10 });
+  pool.on('error', () => {}); // idle-client errors surface on the next query instead
+  const db = drizzlePg(pool, { schema, casing: 'snake_case' }) as unknown as Db;
+  return {
+    db,
+    kind: 'postgres',
+    async executeSql(text, values) {
+      const r = await pool.query(text, values as any[]);
+      return { rows: r.rows };
+    },
+    async copyFrom(table, columns, csv) {
+      const { from } = await import('pg-copy-streams');
+      const client = await pool.connect();
+      try {
+        const stream = client.query(from(`COPY ${table} (${columns.join(',')}) FROM STDIN WITH (FORMAT csv)`));
+        await new Promise<void>((resolve, reject) => {
+          stream.on('finish', resolve);
+          stream.on('error', reject);
+          stream.end(csv);
+        });
+      } finally {
+        client.release();
+      }
+    },
+    close: () => pool.end(),
+  };
+}
+
+async function openPglite(dataDir?: string): Promise<Database> {
+  const client = new PGlite(dataDir);
+  await client.waitReady;
+  const db = drizzlePglite(client, { schema, casing: 'snake_case' }) as unknown as Db;
+  return {
+    db,
+    kind: 'pglite',
+    async executeSql(text, values) {
+      if (!values?.length && hasSeveralStatements(text)) {
+        const results = await client.exec(text);
+        return { rows: results.at(-1)?.rows ?? [] };
+      }
+      const r = await client.query(text, values as any[]);
+      return { rows: r.rows as any[] };
+    },
+    async copyFrom(table, columns, csv) {
+      await client.query(`COPY ${table} (${columns.join(',')}) FROM '/dev/blob' WITH (FORMAT csv)`, [], {
+        blob: new Blob([csv]),
+      });
+    },
+    close: () => client.close(),
+  };
+}
+
+function hasSeveralStatements(text: string) {
+  return text.trim().replace(/;\s*$/, '').includes(';');
+}
+
+export async function runMigrations(database: Database) {
+  if (database.kind === 'pglite') await migratePglite(database.db as any, { migrationsFolder });
+  else await migratePg(database.db as any, { migrationsFolder });
+}

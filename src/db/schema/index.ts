@@ -1,0 +1,6 @@
+export * from './auth';
+export * from './contractors';
+export * from './housing';
+export * from './jobs';
+export * from './organisation';
+export * from './platform';

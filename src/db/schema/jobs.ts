@@ -1,0 +1,48 @@
+import { index, integer, pgTable, text, timestamp } from 'drizzle-orm/pg-core';
+import { contractors } from './contractors';
+import { tenants, units } from './housing';
+import { departments, employees, teams } from './organisation';
+
+export const journeys = ['repair', 'planned', 'vacancy'] as const;
+export type Journey = (typeof journeys)[number];
+export const jobStatuses = ['reported', 'planned', 'completed', 'cancelled'] as const;
+export type JobStatus = (typeof jobStatuses)[number];
+export const reportingChannels = ['phone', 'web', 'app', 'email', 'walk_in', 'other'] as const;
+
+/**
+ * One repair request or maintenance activity. The attribution (department, team, technician,
+ * contractor) is stored on the job itself, so history holds when people change teams.
+ */
+export const jobs = pgTable(
+  'jobs',
+  {
+    id: integer().primaryKey().generatedAlwaysAsIdentity(),
+    externalId: text().notNull().unique(),
+    journey: text({ enum: journeys }).notNull(),
+    trade: text(),
+    description: text(),
+    unitId: integer().references(() => units.id),
+    tenantId: integer().references(() => tenants.id),
+    departmentId: integer().references(() => departments.id),
+    teamId: integer().references(() => teams.id),
+    technicianId: integer().references(() => employees.id),
+    contractorId: integer().references(() => contractors.id),
+    status: text({ enum: jobStatuses }).notNull().default('reported'),
+    reportingChannel: text({ enum: reportingChannels }),
+    reportedAt: timestamp({ withTimezone: true }),
+    appointmentAt: timestamp({ withTimezone: true }),
+    completedAt: timestamp({ withTimezone: true }),
+    cancelledAt: timestamp({ withTimezone: true }),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    index().on(t.teamId, t.completedAt),
+    index().on(t.technicianId, t.completedAt),
+    index().on(t.contractorId, t.completedAt),
+    index().on(t.departmentId, t.completedAt),
+    index().on(t.unitId),
+    index().on(t.tenantId),
+    index().on(t.completedAt),
+  ],
+);

@@ -1,0 +1,70 @@
+import { bigint, index, integer, jsonb, pgTable, text, timestamp } from 'drizzle-orm/pg-core';
+
+/** Bearer keys for integrations (the ERP). Only a hash is kept; the key is shown once. */
+export const apiKeys = pgTable('api_keys', {
+  id: integer().primaryKey().generatedAlwaysAsIdentity(),
+  name: text().notNull(),
+  /** first characters of the key, to recognise it in lists */
+  prefix: text().notNull(),
+  keyHash: text().notNull().unique(),
+  scopes: text().array().notNull(),
+  createdByUserId: text(),
+  createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  lastUsedAt: timestamp({ withTimezone: true }),
+  revokedAt: timestamp({ withTimezone: true }),
+});
+
+export const auditLog = pgTable(
+  'audit_log',
+  {
+    id: bigint({ mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
+    at: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    actorUserId: text(),
+    actorApiKeyId: integer(),
+    action: text().notNull(),
+    subjectType: text(),
+    subjectId: text(),
+    details: jsonb(),
+    ip: text(),
+  },
+  (t) => [index().on(t.at), index().on(t.action)],
+);
+
+export const outboxStatuses = ['not_sent', 'queued', 'sent', 'failed'] as const;
+
+/** Every message the product sends. Without a provider it stays here, visibly not sent. */
+export const outboxMessages = pgTable(
+  'outbox_messages',
+  {
+    id: integer().primaryKey().generatedAlwaysAsIdentity(),
+    channel: text({ enum: ['email', 'sms'] }).notNull(),
+    kind: text().notNull(),
+    recipient: text().notNull(),
+    subject: text(),
+    bodyText: text().notNull(),
+    bodyHtml: text(),
+    status: text({ enum: outboxStatuses }).notNull(),
+    attempts: integer().notNull().default(0),
+    lastError: text(),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    sentAt: timestamp({ withTimezone: true }),
+  },
+  (t) => [index().on(t.createdAt), index().on(t.status)],
+);
+
+export const importRuns = pgTable('import_runs', {
+  id: integer().primaryKey().generatedAlwaysAsIdentity(),
+  kind: text().notNull(),
+  fileName: text().notNull(),
+  fileSha256: text().notNull(),
+  status: text({ enum: ['validating', 'importing', 'done', 'failed'] }).notNull(),
+  totalRows: integer().notNull().default(0),
+  processedRows: integer().notNull().default(0),
+  inserted: integer().notNull().default(0),
+  updated: integer().notNull().default(0),
+  unchanged: integer().notNull().default(0),
+  problems: jsonb(),
+  createdByUserId: text(),
+  createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  finishedAt: timestamp({ withTimezone: true }),
+});

@@ -1,0 +1,47 @@
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { AppContext } from '../context';
+import { authenticateApiKey } from '../domain/api-keys/authenticate-api-key';
+import { type Actor } from '../policy/actor';
+import { ForbiddenError } from '../policy/policy';
+import { resolveSessionActor } from '../auth/session-actor';
+import { ClientError } from './errors';
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    actor: Actor | null;
+  }
+}
+
+/**
+ * Resolves who is asking, from a Bearer API key or a session cookie, before any /api/v1 route.
+ * Without credentials every /api/v1 call answers 401.
+ */
+export async function installAuthentication(app: FastifyInstance, ctx: AppContext) {
+  app.decorateRequest('actor', null);
+  app.addHook('onRequest', async (request) => {
+    if (!request.url.startsWith('/api/v1')) return;
+    request.actor = await resolveActor(request, ctx);
+    if (!request.actor) throw new ClientError(401, 'Sign in or send a valid API key (Authorization: Bearer …).');
+  });
+}
+
+async function resolveActor(request: FastifyRequest, ctx: AppContext): Promise<Actor | null> {
+  const header = request.headers.authorization;
+  if (header?.startsWith('Bearer ')) return authenticateApiKey({ db: ctx.db, token: header.slice(7).trim() });
+  return resolveSessionActor(request, ctx);
+}
+
+/** The actor of an /api/v1 request; the onRequest hook guarantees one. */
+export function actorOf(request: FastifyRequest): Actor {
+  if (!request.actor) throw new ClientError(401, 'Not signed in.');
+  return request.actor;
+}
+
+/** For routes: a policy refusal on a single row reads as 404, elsewhere as 403. */
+export function forbiddenAs(status: 403 | 404) {
+  return (err: unknown) => {
+    if (err instanceof ForbiddenError) throw new ClientError(status, status === 404 ? 'Not found' : err.message);
+    throw err;
+  };
+}
+export type { FastifyReply };

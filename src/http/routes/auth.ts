@@ -1,0 +1,24 @@
+import { fromNodeHeaders } from 'better-auth/node';
+import type { FastifyInstance } from 'fastify';
+import type { AppContext } from '../../context';
+
+/** better-auth's own endpoints (sign-in, sign-out, magic link, password reset) under /api/auth. */
+export async function register(app: FastifyInstance, ctx: AppContext) {
+  app.route({
+    method: ['GET', 'POST'],
+    url: '/api/auth/*',
+    schema: { hide: true },
+    async handler(request, reply) {
+      const url = new URL(request.url, ctx.config.publicUrl);
+      const headers = fromNodeHeaders(request.headers);
+      const body = request.body === undefined ? undefined : JSON.stringify(request.body);
+      const response = await ctx.auth.handler(new Request(url, { method: request.method, headers, body }));
+      reply.status(response.status);
+      response.headers.forEach((value, key) => {
+        if (key !== 'set-cookie') reply.header(key, value);
+      });
+      for (const cookie of response.headers.getSetCookie()) reply.header('set-cookie', cookie);
+      return reply.send(response.body ? await response.text() : null);
+    },
+  });
+}

@@ -1,0 +1,13 @@
+import type { z } from 'zod';
+import type { AppContext } from '../context';
+import { auditRetention } from './audit.retention';
+
+/** A background job: id, payload schema, optional cron (Europe/Amsterdam), idempotent handler. */
+export interface JobDefinition<P extends z.ZodType = z.ZodType> {
+  id: string;
+  payload: P;
+  cron?: string;
+  handler(ctx: AppContext, payload: z.infer<P>): Promise<void>;
+}
+
+export const jobDefinitions: JobDefinition[] = [auditRetention as JobDefinition];

@@ -1,0 +1,56 @@
+import { createContext } from './boot';
+import { ConfigError, loadConfig } from './config';
+import { DataDirLockedError, lockDataDir } from './db/data-dir-lock';
+import { DEMO_LOGINS, DEMO_PASSWORD, seedDemoIfEmpty } from './demo/seed-if-empty';
+import { buildApp } from './http/app';
+import { startWorker } from './jobs/worker';
+
+async function main() {
+  const config = loadConfig();
+  const embedded = !config.DATABASE_URL;
+  const unlock = embedded ? lockDataDir(config.DATA_DIR) : () => {};
+  process.on('exit', unlock);
+
+  let ready = false;
+  const ctx = await createContext(config);
+  const seeded = await seedDemoIfEmpty({ ctx, mode: config.SEED_DEMO, log: (m) => console.log(m) });
+
+  const runsWeb = config.ROLE !== 'worker';
+  const boss = await startWorker(ctx, { work: config.ROLE !== 'web' });
+  const app = await buildApp({
+    ctx,
+    isReady: () => ready,
+    serveWeb: true,
+    logger: { level: config.LOG_LEVEL },
+  });
+  if (runsWeb) await app.listen({ port: config.PORT, host: config.HOST });
+  ready = true;
+
+  console.log(`\nachtplus is running (${ctx.database.kind === 'pglite' ? `PGlite in ${config.DATA_DIR}` : 'PostgreSQL'}, role ${config.ROLE})`);
+  if (runsWeb) console.log(`  open ${config.publicUrl}`);
+  if (seeded.demo) {
+    console.log(`  demo logins (password "${DEMO_PASSWORD}"):`);
+    for (const login of DEMO_LOGINS) console.log(`    ${login.email.padEnd(32)} ${login.label}`);
+  }
+
+  const stop = async (signal: string) => {
+    console.log(`\n${signal}: stopping`);
+    ready = false;
+    await app.close();
+    await boss.stop({ graceful: true, timeout: 10_000 }).catch(() => {});
+    await ctx.database.close();
+    unlock();
+    process.exit(0);
+  };
+  process.once('SIGINT', () => void stop('SIGINT'));
+  process.once('SIGTERM', () => void stop('SIGTERM'));
+}
+
+main().catch((err) => {
+  if (err instanceof ConfigError || err instanceof DataDirLockedError) {
+    console.error(err.message);
+    process.exit(2);
+  }
+  console.error(err);
+  process.exit(1);
+});

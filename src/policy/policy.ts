@@ -1,0 +1,46 @@
+import type { Actor, ApiKeyScope } from './actor';
+import type { UserRole } from '../db/schema';
+
+/**
+ * What an actor may do. One table, read top to bottom; scoping of rows lives in scope.ts.
+ * Roles not listed for an action may not do it. API keys act only through their scopes.
+ */
+const abilities = {
+  'job.read': { roles: ['admin', 'director', 'head', 'team_leader', 'employee', 'contact_centre', 'quality', 'contractor'], scope: 'jobs:read' },
+  'job.write': { roles: ['admin', 'contact_centre'], scope: 'jobs:write' },
+  'tenant-contact.read': { roles: ['admin', 'director', 'head', 'team_leader', 'employee', 'contact_centre', 'quality'] },
+  'tenant.list': { roles: ['admin', 'contact_centre', 'quality'], scope: 'masterdata:read' },
+  'masterdata.read': { roles: ['admin', 'director', 'head', 'team_leader', 'employee', 'contact_centre', 'quality', 'contractor'], scope: 'masterdata:read' },
+  'masterdata.write': { roles: ['admin'], scope: 'masterdata:write' },
+  'import.run': { roles: ['admin'] },
+  'user.manage': { roles: ['admin'] },
+  'api-key.manage': { roles: ['admin'] },
+  'organisation.manage': { roles: ['admin'] },
+  'audit.read': { roles: ['admin'] },
+  'outbox.read': { roles: ['admin', 'quality'] },
+} satisfies Record<string, { roles: readonly UserRole[]; scope?: ApiKeyScope }>;
+
+export type Action = keyof typeof abilities;
+
+export function may(actor: Actor, action: Action): boolean {
+  if (actor.kind === 'system') return true;
+  const rule: { roles: readonly UserRole[]; scope?: ApiKeyScope } = abilities[action];
+  if (actor.kind === 'api_key') return rule.scope !== undefined && actor.scopes.includes(rule.scope);
+  return rule.roles.includes(actor.role);
+}
+
+export class ForbiddenError extends Error {
+  constructor(public readonly action: Action) {
+    super(`Not allowed: ${action}`);
+  }
+}
+
+/** Throws when the actor may not; routes turn it into 404 for reads of single rows, 403 otherwise. */
+export function authorize(actor: Actor, action: Action): void {
+  if (!may(actor, action)) throw new ForbiddenError(action);
+}
+
+/** What the staff app may show as actions; presenters attach it so the UI never guesses. */
+export function abilitiesOf(actor: Actor): Action[] {
+  return (Object.keys(abilities) as Action[]).filter((a) => may(actor, a));
+}

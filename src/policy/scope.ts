@@ -1,0 +1,70 @@
+import { type SQL, and, eq, exists, inArray, or, sql } from 'drizzle-orm';
+import { contractors, employees, jobs, teamMemberships, teams, units } from '../db/schema';
+import type { Actor } from './actor';
+
+/**
+ * Row scoping: every read goes through one of these. `undefined` means "everything";
+ * an impossible condition means "nothing". Out-of-scope single rows answer 404 in the routes.
+ */
+const nothing = sql`false`;
+const seesEverything = (actor: Actor) =>
+  actor.kind !== 'user' || ['admin', 'quality', 'director', 'contact_centre'].includes(actor.role);
+
+export function jobScope(actor: Actor): SQL | undefined {
+  if (seesEverything(actor) || actor.kind !== 'user') return undefined;
+  switch (actor.role) {
+    case 'head':
+      return actor.departmentId ? eq(jobs.departmentId, actor.departmentId) : nothing;
+    case 'team_leader':
+      return actor.ledTeamIds.length ? inArray(jobs.teamId, actor.ledTeamIds) : nothing;
+    case 'employee':
+      return actor.employeeId ? eq(jobs.technicianId, actor.employeeId) : nothing;
+    case 'contractor':
+      return actor.contractorId ? eq(jobs.contractorId, actor.contractorId) : nothing;
+    default:
+      return nothing;
+  }
+}
+
+export function teamScope(actor: Actor): SQL | undefined {
+  if (seesEverything(actor) || actor.kind !== 'user') return undefined;
+  if (actor.role === 'contractor') return actor.contractorId ? eq(teams.id, pilotTeamOf(actor.contractorId)) : nothing;
+  return undefined; // the organisation's structure is known to all staff
+}
+
+export function employeeScope(actor: Actor): SQL | undefined {
+  if (seesEverything(actor) || actor.kind !== 'user') return undefined;
+  switch (actor.role) {
+    case 'head':
+      return actor.departmentId ? eq(employees.departmentId, actor.departmentId) : nothing;
+    case 'team_leader': {
+      if (!actor.ledTeamIds.length) return actor.employeeId ? eq(employees.id, actor.employeeId) : nothing;
+      const member = exists(
+        sql`(select 1 from ${teamMemberships} where ${teamMemberships.employeeId} = ${employees.id} and ${inArray(teamMemberships.teamId, actor.ledTeamIds)})`,
+      );
+      return actor.employeeId ? or(member, eq(employees.id, actor.employeeId)) : member;
+    }
+    case 'employee':
+      return actor.employeeId ? eq(employees.id, actor.employeeId) : nothing;
+    default:
+      return nothing;
+  }
+}
+
+export function contractorScope(actor: Actor): SQL | undefined {
+  if (actor.kind !== 'user' || actor.role !== 'contractor') return undefined;
+  return actor.contractorId ? eq(contractors.id, actor.contractorId) : nothing;
+}
+
+/** Units: staff who work across the organisation see all; others only the homes of their own jobs. */
+export function unitScope(actor: Actor): SQL | undefined {
+  if (actor.kind !== 'user' || !['employee', 'contractor'].includes(actor.role)) return undefined;
+  const own = jobScope(actor);
+  return exists(sql`(select 1 from ${jobs} where ${jobs.unitId} = ${units.id} and ${own ?? sql`true`})`);
+}
+
+function pilotTeamOf(contractorId: number) {
+  return sql`(select ${contractors.pilotTeamId} from ${contractors} where ${contractors.id} = ${contractorId})`;
+}
+
+export const combine = (...conditions: (SQL | undefined)[]) => and(...conditions.filter(Boolean));
