@@ -1,9 +1,26 @@
 import type { FastifyInstance } from 'fastify';
 import type { AppContext } from '../../context';
 
-/** Every route module, mounted in one place. Each exports `register(app, ctx)`. */
-const modules: Array<() => Promise<{ register: (app: FastifyInstance, ctx: AppContext) => Promise<void> }>> = [
+type RouteModule = { register: (app: FastifyInstance, ctx: AppContext) => Promise<void> };
+
+/** Every route module, mounted in one place. Each exports `register(app, ctx)` and stays thin. */
+const modules: Array<() => Promise<RouteModule>> = [
   () => import('./auth'),
+  () => import('./public'),
+  () => import('./me'),
+  () => import('./organisation'),
+  () => import('./admin-users'),
+  () => import('./api-keys'),
+  () => import('./audit-log'),
+  () => import('./outbox'),
+  () => import('./teams'),
+  () => import('./employees'),
+  () => import('./contractors'),
+  () => import('./units'),
+  () => import('./tenants'),
+  () => import('./jobs'),
+  () => import('./ingest'),
+  () => import('./imports'),
 ];
 
 export async function registerRoutes(app: FastifyInstance, ctx: AppContext) {
