@@ -1,0 +1,40 @@
+import type { z } from 'zod';
+import type { Action } from '../../policy/policy';
+import type { Tx } from './upsert-sql';
+
+export const ingestKindNames = ['jobs', 'teams', 'employees', 'contractors', 'complexes', 'units', 'tenants'] as const;
+export type IngestKindName = (typeof ingestKindNames)[number];
+
+/** A reference by external id or code, checked before anything is written. */
+export interface Reference<T> {
+  field: keyof T & string;
+  table: string;
+  column: string;
+  /** what the reference points at, for the message ("unit", "team") */
+  noun: string;
+}
+
+/** What the batch API and the import need to know about one kind of row. */
+export interface IngestKind<T> {
+  name: IngestKindName;
+  schema: z.ZodType<T>;
+  /** the field that identifies a row (external id or code) */
+  keyField: keyof T & string;
+  references: Reference<T>[];
+  permission: Action;
+  /** writes the rows (no duplicates, references known) inside the caller's transaction */
+  write(tx: Tx, rows: T[], onProgress?: (done: number) => void): Promise<{ inserted: number; updated: number }>;
+}
+
+/** A problem with one row (index in the batch) and field; the API names `jobs.3.unitExternalId`, the import a line. */
+export interface RowProblem {
+  index: number;
+  field: string;
+  message: string;
+}
+
+export class IngestProblems extends Error {
+  constructor(public readonly problems: RowProblem[]) {
+    super(`${problems.length} problem(s) in the rows`);
+  }
+}

@@ -1,0 +1,62 @@
+import { type SQL, sql } from 'drizzle-orm';
+import type { Db } from '../../db/client';
+
+/** A transaction or the database itself: upserts run inside the caller's transaction. */
+export type Tx = Parameters<Parameters<Db['transaction']>[0]>[0] | Db;
+
+export interface UpsertCounts {
+  inserted: number;
+  updated: number;
+  unchanged: number;
+}
+
+/** Rows travel to PostgreSQL as one JSON parameter and are unpacked with json_to_recordset: set-based, one round trip. */
+export const asJson = (rows: unknown[]) => JSON.stringify(rows);
+
+export async function rowsOf<T>(tx: Tx, query: SQL): Promise<T[]> {
+  const result = (await tx.execute(query)) as unknown as { rows: T[] };
+  return result.rows;
+}
+
+/**
+ * INSERT … SELECT … ON CONFLICT DO UPDATE, touching only rows whose values differ.
+ * `resolved` is a SELECT producing exactly `columns` (final values: keep-what-exists already applied).
+ * Returns the keys written with whether they were new, or just counts when `returnKeys` is false.
+ */
+export async function upsertResolved(
+  tx: Tx,
+  opts: { table: string; key: string; columns: string[]; resolved: SQL; touch?: string; returnKeys?: boolean },
+): Promise<{ inserted: number; updated: number; keys: Array<{ key: string; inserted: boolean }> }> {
+  const { table, key, columns } = opts;
+  const cols = columns.join(', ');
+  const set = [...columns.filter((c) => c !== key).map((c) => `${c} = excluded.${c}`), ...(opts.touch ? [opts.touch] : [])];
+  const differs = `(${columns.map((c) => `${table}.${c}`).join(', ')}) IS DISTINCT FROM (${columns.map((c) => `excluded.${c}`).join(', ')})`;
+  const returning = opts.returnKeys ? `${key} AS key, (xmax = 0) AS inserted` : '(xmax = 0) AS inserted';
+  const statement = sql`WITH resolved AS (${opts.resolved}),
+    up AS (
+      INSERT INTO ${sql.raw(table)} (${sql.raw(cols)}) SELECT ${sql.raw(cols)} FROM resolved
+      ON CONFLICT (${sql.raw(key)}) DO UPDATE SET ${sql.raw(set.join(', '))} WHERE ${sql.raw(differs)}
+      RETURNING ${sql.raw(returning)}
+    )`;
+  if (opts.returnKeys) {
+    const keys = await rowsOf<{ key: string; inserted: boolean }>(tx, sql`${statement} SELECT key, inserted FROM up`);
+    const inserted = keys.filter((k) => k.inserted).length;
+    return { inserted, updated: keys.length - inserted, keys };
+  }
+  const [counts] = await rowsOf<{ inserted: number; updated: number }>(
+    tx,
+    sql`${statement} SELECT count(*) FILTER (WHERE inserted)::int AS inserted, count(*) FILTER (WHERE NOT inserted)::int AS updated FROM up`,
+  );
+  return { inserted: counts!.inserted, updated: counts!.updated, keys: [] };
+}
+
+/** External ids / codes among `keys` that do not exist in `table.column` (distinct values, one query). */
+export async function missingKeys(tx: Tx, table: string, column: string, keys: string[]): Promise<Set<string>> {
+  if (!keys.length) return new Set();
+  const rows = await rowsOf<{ k: string }>(
+    tx,
+    sql`SELECT k FROM json_array_elements_text(${asJson([...new Set(keys)])}::json) AS k
+        WHERE NOT EXISTS (SELECT 1 FROM ${sql.raw(table)} t WHERE t.${sql.raw(column)} = k)`,
+  );
+  return new Set(rows.map((r) => r.k));
+}

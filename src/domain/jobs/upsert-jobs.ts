@@ -1,0 +1,102 @@
+import { sql } from 'drizzle-orm';
+import type { Db } from '../../db/client';
+import type { Actor } from '../../policy/actor';
+import type { IngestKind } from '../ingest/ingest-kind';
+import { ingestRows } from '../ingest/ingest-rows';
+import { type TJobRow, ZJobRow } from '../ingest/row-schemas';
+import { asJson, upsertResolved } from '../ingest/upsert-sql';
+
+const CHUNK = 10_000;
+const columns = [
+  'external_id', 'journey', 'trade', 'description', 'unit_id', 'tenant_id', 'department_id', 'team_id', 'technician_id',
+  'contractor_id', 'status', 'reporting_channel', 'reported_at', 'appointment_at', 'completed_at', 'cancelled_at',
+];
+
+/**
+ * Jobs from the ERP, upserted by external id. History holds: a field the row leaves out keeps its
+ * stored value, so a later update never rewrites the team or technician a job was done by.
+ * The department follows the team. Without a status, completed/cancelled timestamps imply one.
+ */
+export const jobIngest: IngestKind<TJobRow> = {
+  name: 'jobs',
+  schema: ZJobRow,
+  keyField: 'externalId',
+  permission: 'job.write',
+  references: [
+    { field: 'unitExternalId', table: 'units', column: 'external_id', noun: 'unit' },
+    { field: 'tenantExternalId', table: 'tenants', column: 'external_id', noun: 'tenant' },
+    { field: 'teamCode', table: 'teams', column: 'code', noun: 'team' },
+    { field: 'technicianExternalId', table: 'employees', column: 'external_id', noun: 'technician' },
+    { field: 'contractorExternalId', table: 'contractors', column: 'external_id', noun: 'contractor' },
+  ],
+  async write(tx, rows, onProgress) {
+    let inserted = 0;
+    let updated = 0;
+    for (let start = 0; start < rows.length; start += CHUNK) {
+      const chunk = rows.slice(start, start + CHUNK);
+      const json = asJson(chunk.map(toRecord));
+      const resolved = sql`
+        SELECT r.external_id,
+          r.journey,
+          coalesce(r.trade, j.trade) AS trade,
+          coalesce(r.description, j.description) AS description,
+          coalesce(u.id, j.unit_id) AS unit_id,
+          coalesce(tn.id, j.tenant_id) AS tenant_id,
+          coalesce(t.department_id, j.department_id) AS department_id,
+          coalesce(t.id, j.team_id) AS team_id,
+          coalesce(e.id, j.technician_id) AS technician_id,
+          coalesce(c.id, j.contractor_id) AS contractor_id,
+          coalesce(r.status, CASE WHEN r.completed_at IS NOT NULL THEN 'completed' WHEN r.cancelled_at IS NOT NULL THEN 'cancelled' END,
+                   j.status, CASE WHEN r.appointment_at IS NOT NULL THEN 'planned' ELSE 'reported' END) AS status,
+          coalesce(r.reporting_channel, j.reporting_channel) AS reporting_channel,
+          coalesce(r.reported_at, j.reported_at) AS reported_at,
+          coalesce(r.appointment_at, j.appointment_at) AS appointment_at,
+          coalesce(r.completed_at, j.completed_at) AS completed_at,
+          coalesce(r.cancelled_at, j.cancelled_at) AS cancelled_at
+        FROM json_to_recordset(${json}::json) AS r(external_id text, journey text, trade text, description text, unit text,
+          tenant text, team text, technician text, contractor text, status text, reporting_channel text,
+          reported_at timestamptz, appointment_at timestamptz, completed_at timestamptz, cancelled_at timestamptz)
+        LEFT JOIN jobs j ON j.external_id = r.external_id
+        LEFT JOIN units u ON u.external_id = r.unit
+        LEFT JOIN tenants tn ON tn.external_id = r.tenant
+        LEFT JOIN teams t ON t.code = r.team
+        LEFT JOIN employees e ON e.external_id = r.technician
+        LEFT JOIN contractors c ON c.external_id = r.contractor`;
+      const counts = await upsertResolved(tx, { table: 'jobs', key: 'external_id', columns, resolved, touch: 'updated_at = now()' });
+      inserted += counts.inserted;
+      updated += counts.updated;
+      onProgress?.(start + chunk.length);
+    }
+    return { inserted, updated };
+  },
+};
+
+const toRecord = (r: TJobRow) => ({
+  external_id: r.externalId,
+  journey: r.journey,
+  trade: r.trade,
+  description: r.description,
+  unit: r.unitExternalId,
+  tenant: r.tenantExternalId,
+  team: r.teamCode,
+  technician: r.technicianExternalId,
+  contractor: r.contractorExternalId,
+  status: r.status,
+  reporting_channel: r.reportingChannel,
+  reported_at: r.reportedAt,
+  appointment_at: r.appointmentAt,
+  completed_at: r.completedAt,
+  cancelled_at: r.cancelledAt,
+});
+
+export interface UpsertJobsOptions {
+  db: Db;
+  actor: Actor;
+  rows: TJobRow[];
+  onProgress?: (done: number) => void;
+}
+
+/** Upserts a batch of jobs: all or nothing; `{inserted, updated, unchanged}`. */
+export async function upsertJobs({ db, actor, rows, onProgress }: UpsertJobsOptions) {
+  return ingestRows({ db, actor, kind: jobIngest, rows, onProgress });
+}
