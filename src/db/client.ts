@@ -14,6 +14,8 @@ export type Db = PgDatabase<PgQueryResultHKT, typeof schema>;
 export interface Database {
   db: Db;
   kind: 'pglite' | 'postgres';
+  /** the server's URL (PostgreSQL only) */
+  url?: string;
   /** Raw SQL for pg-boss and bulk loading; returns rows only (drivers differ in the rest). */
   executeSql(text: string, values?: unknown[]): Promise<{ rows: any[] }>;
   /** Bulk load CSV text into a table with COPY, on both drivers. */
@@ -35,6 +37,7 @@ async function openPostgres(url: string): Promise<Database> {
   return {
     db,
     kind: 'postgres',
+    url,
     async executeSql(text, values) {
       const r = await pool.query(text, values as any[]);
       return { rows: r.rows };
@@ -85,7 +88,18 @@ function hasSeveralStatements(text: string) {
   return text.trim().replace(/;\s*$/, '').includes(';');
 }
 
-export async function runMigrations(database: Database) {
-  if (database.kind === 'pglite') await migratePglite(database.db as any, { migrationsFolder });
-  else await migratePg(database.db as any, { migrationsFolder });
+const MIGRATION_LOCK = 8_808_808; // pg advisory lock key: one process migrates, the others wait
+
+export async function runMigrations(database: Database & { url?: string }) {
+  if (database.kind === 'pglite') return migratePglite(database.db as any, { migrationsFolder });
+  // Several app processes may start at once: serialise on an advisory lock held by one connection.
+  const client = new pg.Client({ connectionString: database.url });
+  await client.connect();
+  try {
+    await client.query('SELECT pg_advisory_lock($1)', [MIGRATION_LOCK]);
+    await migratePg(drizzlePg(client, { schema, casing: 'snake_case' }) as any, { migrationsFolder });
+  } finally {
+    await client.query('SELECT pg_advisory_unlock($1)', [MIGRATION_LOCK]).catch(() => {});
+    await client.end();
+  }
 }

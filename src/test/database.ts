@@ -8,7 +8,7 @@ import { type Database, openDatabase, runMigrations } from '../db/client';
  */
 export const testBackend = (process.env.TEST_BACKEND ?? 'pglite') as 'pglite' | 'postgres';
 
-export async function openTestDatabase(): Promise<Database & { url?: string }> {
+export async function openTestDatabase(): Promise<Database> {
   if (testBackend === 'pglite') {
     const database = await openDatabase({ memory: true });
     await runMigrations(database);
