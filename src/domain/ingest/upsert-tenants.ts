@@ -1,0 +1,54 @@
+import { sql } from 'drizzle-orm';
+import type { IngestKind } from './ingest-kind';
+import { type TTenantRow, ZTenantRow } from './row-schemas';
+import { asJson, upsertResolved } from './upsert-sql';
+
+const CHUNK = 10_000;
+
+/** Tenants by external id. Opting out records the moment; opting in again clears it. */
+export const tenantIngest: IngestKind<TTenantRow> = {
+  name: 'tenants',
+  schema: ZTenantRow,
+  keyField: 'externalId',
+  permission: 'masterdata.write',
+  references: [{ field: 'unitExternalId', table: 'units', column: 'external_id', noun: 'unit' }],
+  async write(tx, rows, onProgress) {
+    let inserted = 0;
+    let updated = 0;
+    for (let start = 0; start < rows.length; start += CHUNK) {
+      const chunk = rows.slice(start, start + CHUNK);
+      const json = asJson(
+        chunk.map((r) => ({
+          external_id: r.externalId,
+          unit: r.unitExternalId,
+          name: r.name,
+          email: r.email,
+          mobile: r.mobile,
+          channel: r.preferredChannel,
+          opted_out: r.optedOut,
+        })),
+      );
+      const resolved = sql`
+        SELECT r.external_id, coalesce(u.id, t.unit_id) AS unit_id, r.name,
+          coalesce(r.email, t.email) AS email, coalesce(r.mobile, t.mobile) AS mobile,
+          coalesce(r.channel, t.preferred_channel, 'email') AS preferred_channel,
+          coalesce(r.opted_out, t.opted_out, false) AS opted_out,
+          CASE WHEN NOT coalesce(r.opted_out, t.opted_out, false) THEN NULL
+               WHEN t.opted_out THEN t.opted_out_at ELSE now() END AS opted_out_at
+        FROM json_to_recordset(${json}::json) AS r(external_id text, unit text, name text, email text, mobile text,
+          channel text, opted_out boolean)
+        LEFT JOIN tenants t ON t.external_id = r.external_id
+        LEFT JOIN units u ON u.external_id = r.unit`;
+      const counts = await upsertResolved(tx, {
+        table: 'tenants',
+        key: 'external_id',
+        columns: ['external_id', 'unit_id', 'name', 'email', 'mobile', 'preferred_channel', 'opted_out', 'opted_out_at'],
+        resolved,
+      });
+      inserted += counts.inserted;
+      updated += counts.updated;
+      onProgress?.(start + chunk.length);
+    }
+    return { inserted, updated };
+  },
+};
