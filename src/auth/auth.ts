@@ -1,16 +1,24 @@
 import { hash, verify } from '@node-rs/argon2';
 import { betterAuth } from 'better-auth';
 import { drizzleAdapter } from 'better-auth/adapters/drizzle';
+import { APIError } from 'better-auth/api';
 import { magicLink } from 'better-auth/plugins/magic-link';
+import { eq } from 'drizzle-orm';
 import type { TConfig } from '../config';
 import type { Db } from '../db/client';
 import { accounts, rateLimits, sessions, users, verifications } from '../db/schema';
-import type { Mailer } from '../domain/messages/mailer';
 import { recordAudit } from '../domain/audit/record-audit';
+import type { Mailer } from '../domain/messages/mailer';
 
 // algorithm 2 is Argon2id (the package exports it as a const enum, which isolatedModules cannot read)
 const argon2id = { algorithm: 2 as const, memoryCost: 19_456, timeCost: 2, parallelism: 1 };
 export const hashPassword = (password: string) => hash(password, argon2id);
+
+/**
+ * The client address as the HTTP layer determined it (src/http/routes/auth.ts sets it and drops any
+ * copy the client sent), so rate limiting and session records see one trustworthy value.
+ */
+export const CLIENT_IP_HEADER = 'x-achtplus-client-ip';
 
 /**
  * better-auth does sign-in (password and magic link), sessions, password reset and login rate
@@ -26,7 +34,13 @@ export function createAuth(opts: { db: Db; config: TConfig; secret: string; mail
     trustedOrigins: [config.publicUrl],
     database: drizzleAdapter(db, {
       provider: 'pg',
-      schema: { user: users, session: sessions, account: accounts, verification: verifications, rateLimit: rateLimits },
+      schema: {
+        user: users,
+        session: sessions,
+        account: accounts,
+        verification: verifications,
+        rateLimit: rateLimits,
+      },
     }),
     user: {
       additionalFields: {
@@ -79,12 +93,40 @@ export function createAuth(opts: { db: Db; config: TConfig; secret: string; mail
         '/request-password-reset': { window: 60, max: 3 },
       },
     },
-    advanced: { useSecureCookies: config.publicUrl.startsWith('https://'), cookiePrefix: 'achtplus' },
+    advanced: {
+      useSecureCookies: config.publicUrl.startsWith('https://'),
+      cookiePrefix: 'achtplus',
+      defaultCookieAttributes: { httpOnly: true, sameSite: 'lax' },
+      // better-auth skips its Origin check when NODE_ENV=test; say it outright so tests see production behaviour
+      disableOriginCheck: false,
+      ipAddress: { ipAddressHeaders: [CLIENT_IP_HEADER] },
+    },
     databaseHooks: {
       session: {
         create: {
+          // a disabled account gets no new session, whichever way it signs in (password, magic link, reset)
+          async before(session) {
+            const [user] = await db
+              .select({ disabled: users.disabled })
+              .from(users)
+              .where(eq(users.id, session.userId));
+            if (!user || user.disabled) {
+              throw new APIError('FORBIDDEN', {
+                message: 'Dit account is uitgeschakeld. / This account has been disabled.',
+                code: 'ACCOUNT_DISABLED',
+              });
+            }
+          },
           async after(session) {
-            await recordAudit({ db, actor: null, action: 'auth.signed_in', subjectType: 'user', subjectId: session.userId, details: { userId: session.userId }, ip: session.ipAddress ?? undefined });
+            await recordAudit({
+              db,
+              actor: null,
+              action: 'auth.signed_in',
+              subjectType: 'user',
+              subjectId: session.userId,
+              details: { userId: session.userId },
+              ip: session.ipAddress ?? undefined,
+            });
           },
         },
       },

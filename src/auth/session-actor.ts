@@ -7,7 +7,10 @@ import { contractorContacts, employees, teams, users } from '../db/schema';
 import type { UserActor } from '../policy/actor';
 
 /** The signed-in user behind a session cookie, as an Actor the policy understands. */
-export async function resolveSessionActor(request: FastifyRequest, ctx: AppContext): Promise<UserActor | null> {
+export async function resolveSessionActor(
+  request: FastifyRequest,
+  ctx: AppContext,
+): Promise<UserActor | null> {
   const session = await ctx.auth.api.getSession({ headers: fromNodeHeaders(request.headers) });
   if (!session) return null;
   return loadUserActor(ctx.db, session.user.id);
@@ -19,9 +22,14 @@ export async function loadUserActor(db: Db, userId: string): Promise<UserActor |
   let departmentId: number | null = null;
   let ledTeamIds: number[] = [];
   if (user.employeeId) {
-    const [employee] = await db.select({ departmentId: employees.departmentId }).from(employees).where(eq(employees.id, user.employeeId));
+    const [employee] = await db
+      .select({ departmentId: employees.departmentId })
+      .from(employees)
+      .where(eq(employees.id, user.employeeId));
     departmentId = employee?.departmentId ?? null;
-    ledTeamIds = (await db.select({ id: teams.id }).from(teams).where(eq(teams.leaderEmployeeId, user.employeeId))).map((t) => t.id);
+    ledTeamIds = (
+      await db.select({ id: teams.id }).from(teams).where(eq(teams.leaderEmployeeId, user.employeeId))
+    ).map((t) => t.id);
   }
   let contractorId: number | null = null;
   if (user.contractorContactId) {

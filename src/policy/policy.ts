@@ -15,6 +15,8 @@ const abilities = {
   'import.run': { roles: ['admin'] },
   'user.manage': { roles: ['admin'] },
   'api-key.manage': { roles: ['admin'] },
+  // name, colours and sender are shown to everyone on the login page anyway
+  'organisation.read': { roles: ['admin', 'director', 'head', 'team_leader', 'employee', 'contact_centre', 'quality', 'contractor'] },
   'organisation.manage': { roles: ['admin'] },
   'audit.read': { roles: ['admin'] },
   'outbox.read': { roles: ['admin', 'quality'] },

@@ -19,7 +19,20 @@ export async function createApiKey({ db, actor, name, scopes }: CreateApiKeyOpti
   const [row] = await db
     .insert(apiKeys)
     .values({ name, prefix, keyHash: hash, scopes, createdByUserId: actorUserId(actor) })
-    .returning({ id: apiKeys.id, name: apiKeys.name, prefix: apiKeys.prefix, scopes: apiKeys.scopes, createdAt: apiKeys.createdAt });
-  await recordAudit({ db, actor, action: 'api_key.created', subjectType: 'api_key', subjectId: row!.id, details: { name, scopes } });
+    .returning({
+      id: apiKeys.id,
+      name: apiKeys.name,
+      prefix: apiKeys.prefix,
+      scopes: apiKeys.scopes,
+      createdAt: apiKeys.createdAt,
+    });
+  await recordAudit({
+    db,
+    actor,
+    action: 'api_key.created',
+    subjectType: 'api_key',
+    subjectId: row!.id,
+    details: { name, scopes },
+  });
   return { ...row!, token };
 }

@@ -13,7 +13,15 @@ export interface RecordAuditOptions {
 }
 
 /** Appends to the audit log: sign-ins, role changes, API keys, imports, opened tenant contact data. */
-export async function recordAudit({ db, actor, action, subjectType, subjectId, details, ip }: RecordAuditOptions) {
+export async function recordAudit({
+  db,
+  actor,
+  action,
+  subjectType,
+  subjectId,
+  details,
+  ip,
+}: RecordAuditOptions) {
   await db.insert(auditLog).values({
     actorUserId: actor?.kind === 'user' ? actor.userId : null,
     actorApiKeyId: actor?.kind === 'api_key' ? actor.apiKeyId : null,

@@ -1,10 +1,13 @@
 import { randomUUID } from 'node:crypto';
+import { eq } from 'drizzle-orm';
 import { hashPassword } from '../../auth/auth';
 import type { Db } from '../../db/client';
 import { accounts, type UserRole, users } from '../../db/schema';
+import { ClientError } from '../../http/errors';
 import type { Actor } from '../../policy/actor';
 import { authorize } from '../../policy/policy';
 import { recordAudit } from '../audit/record-audit';
+import { checkUserLinks } from './check-user-links';
 
 export interface CreateUserOptions {
   db: Db;
@@ -24,6 +27,9 @@ export async function createUser(opts: CreateUserOptions) {
   authorize(opts.actor, 'user.manage');
   const id = randomUUID();
   const email = opts.email.trim().toLowerCase();
+  const [taken] = await opts.db.select({ id: users.id }).from(users).where(eq(users.email, email));
+  if (taken) throw new ClientError(409, `A user with e-mail ${email} already exists.`);
+  await checkUserLinks(opts.db, opts);
   const passwordHash = opts.password ? await hashPassword(opts.password) : null;
   const user = await opts.db.transaction(async (tx) => {
     const [row] = await tx
@@ -40,10 +46,25 @@ export async function createUser(opts: CreateUserOptions) {
       })
       .returning();
     if (passwordHash) {
-      await tx.insert(accounts).values({ id: randomUUID(), accountId: id, providerId: 'credential', userId: id, password: passwordHash });
+      await tx
+        .insert(accounts)
+        .values({
+          id: randomUUID(),
+          accountId: id,
+          providerId: 'credential',
+          userId: id,
+          password: passwordHash,
+        });
     }
     return row!;
   });
-  await recordAudit({ db: opts.db, actor: opts.actor, action: 'user.created', subjectType: 'user', subjectId: id, details: { email, role: opts.role } });
+  await recordAudit({
+    db: opts.db,
+    actor: opts.actor,
+    action: 'user.created',
+    subjectType: 'user',
+    subjectId: id,
+    details: { email, role: opts.role },
+  });
   return user;
 }

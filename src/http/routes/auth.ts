@@ -1,5 +1,6 @@
 import { fromNodeHeaders } from 'better-auth/node';
 import type { FastifyInstance } from 'fastify';
+import { CLIENT_IP_HEADER } from '../../auth/auth';
 import type { AppContext } from '../../context';
 
 /** better-auth's own endpoints (sign-in, sign-out, magic link, password reset) under /api/auth. */
@@ -11,6 +12,8 @@ export async function register(app: FastifyInstance, ctx: AppContext) {
     async handler(request, reply) {
       const url = new URL(request.url, ctx.config.publicUrl);
       const headers = fromNodeHeaders(request.headers);
+      // rate limiting keys on this address; a client must not be able to choose it
+      headers.set(CLIENT_IP_HEADER, request.ip);
       const body = request.body === undefined ? undefined : JSON.stringify(request.body);
       const response = await ctx.auth.handler(new Request(url, { method: request.method, headers, body }));
       reply.status(response.status);

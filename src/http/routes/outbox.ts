@@ -1,4 +1,76 @@
 import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
 import type { AppContext } from '../../context';
+import { outboxStatuses } from '../../db/schema';
+import { listOutbox } from '../../domain/outbox/list-outbox';
+import { actorOf } from '../authenticate';
 
-export async function register(_app: FastifyInstance, _ctx: AppContext) {}
+const ZOutboxQuery = z.object({
+  status: z.enum(outboxStatuses).optional(),
+  channel: z.enum(['email', 'sms']).optional(),
+  kind: z.string().max(100).optional(),
+  recipient: z.string().max(200).optional(),
+  page: z.coerce.number().int().min(1).default(1),
+  pageSize: z.coerce.number().int().min(1).max(200).default(50),
+});
+const ZOutboxMessage = z.object({
+  id: z.number(),
+  channel: z.enum(['email', 'sms']),
+  kind: z.string(),
+  recipient: z.string(),
+  subject: z.string().nullable(),
+  /** not_sent: no provider configured, the message was never delivered */
+  status: z.enum(outboxStatuses),
+  bodyText: z.string().nullable(),
+  bodyHtml: z.string().nullable(),
+  /** true when the body holds a sign-in link this reader may not see */
+  bodyHidden: z.boolean(),
+  attempts: z.number(),
+  lastError: z.string().nullable(),
+  createdAt: z.string(),
+  sentAt: z.string().nullable(),
+});
+
+/** The message outbox (admin, quality): what was sent, and honestly what was not. */
+export async function register(app: FastifyInstance, ctx: AppContext) {
+  app.withTypeProvider<ZodTypeProvider>().get(
+    '/api/v1/outbox',
+    {
+      schema: {
+        tags: ['administration'],
+        summary: 'Read the message outbox (admin, quality)',
+        querystring: ZOutboxQuery,
+        response: {
+          200: z.object({
+            items: z.array(ZOutboxMessage),
+            page: z.number(),
+            pageSize: z.number(),
+            total: z.number(),
+          }),
+        },
+      },
+    },
+    async (request) => {
+      const result = await listOutbox({ db: ctx.db, actor: actorOf(request), ...request.query });
+      return {
+        ...result,
+        items: result.items.map((m) => ({
+          id: m.id,
+          channel: m.channel,
+          kind: m.kind,
+          recipient: m.recipient,
+          subject: m.subject,
+          status: m.status,
+          bodyText: m.bodyText,
+          bodyHtml: m.bodyHtml,
+          bodyHidden: m.bodyHidden,
+          attempts: m.attempts,
+          lastError: m.lastError,
+          createdAt: m.createdAt.toISOString(),
+          sentAt: m.sentAt ? m.sentAt.toISOString() : null,
+        })),
+      };
+    },
+  );
+}

@@ -1,0 +1,12 @@
+import { eq } from 'drizzle-orm';
+import type { Db } from '../../db/client';
+import { users } from '../../db/schema';
+import { ClientError } from '../../http/errors';
+import type { Actor } from '../../policy/actor';
+
+/** Everyone may choose the language of their own staff app (Dutch first, English second). */
+export async function changeOwnLocale({ db, actor, locale }: { db: Db; actor: Actor; locale: 'nl' | 'en' }) {
+  if (actor.kind !== 'user')
+    throw new ClientError(403, 'An API key has no profile; /me is for signed-in users.');
+  await db.update(users).set({ locale, updatedAt: new Date() }).where(eq(users.id, actor.userId));
+}
