@@ -1,0 +1,13 @@
+import react from '@vitejs/plugin-react';
+import { defineConfig } from 'vite';
+
+// The staff app lives in web/ and builds into dist/web, which the Fastify server serves.
+export default defineConfig({
+  root: 'web',
+  plugins: [react()],
+  build: { outDir: '../dist/web', emptyOutDir: true, chunkSizeWarningLimit: 900 },
+  server: {
+    // `npx vite` during development proxies the API to a server started on API_PORT (default 3000)
+    proxy: { '/api': `http://localhost:${process.env.API_PORT ?? 3000}` },
+  },
+});

@@ -1,0 +1,213 @@
+import {
+  AppShell,
+  Burger,
+  Button,
+  Center,
+  Group,
+  Loader,
+  NavLink,
+  SegmentedControl,
+  Text,
+  VisuallyHidden,
+} from '@mantine/core';
+import { useDisclosure } from '@mantine/hooks';
+import {
+  IconBuildingCommunity,
+  IconFileImport,
+  IconHome,
+  IconKey,
+  IconListSearch,
+  IconLogout,
+  IconMail,
+  IconSettings,
+  IconShieldCheck,
+  IconTool,
+  IconUserShield,
+  IconUsers,
+  IconUsersGroup,
+} from '@tabler/icons-react';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { type ComponentType, Suspense, useEffect, useRef } from 'react';
+import { Link, Navigate, Outlet, NavLink as RouterLink, useLocation, useNavigate } from 'react-router';
+import { ApiError, api, v1 } from './lib/api';
+import { type Locale, useI18n } from './lib/i18n';
+import type { MessageKey } from './lib/i18n-nl';
+import { can, type Me, useMe } from './lib/me';
+import { useLoginInfo } from './pages/LoginLayout';
+
+interface NavItem {
+  to: string;
+  label: MessageKey;
+  ability: string;
+  icon: ComponentType<{ size?: number; stroke?: number }>;
+}
+
+const mainNav: NavItem[] = [
+  { to: '/jobs', label: 'nav.jobs', ability: 'job.read', icon: IconTool },
+  { to: '/teams', label: 'nav.teams', ability: 'masterdata.read', icon: IconUsersGroup },
+  { to: '/employees', label: 'nav.employees', ability: 'masterdata.read', icon: IconUsers },
+  { to: '/contractors', label: 'nav.contractors', ability: 'masterdata.read', icon: IconBuildingCommunity },
+  { to: '/units', label: 'nav.units', ability: 'masterdata.read', icon: IconHome },
+];
+const adminNav: NavItem[] = [
+  { to: '/admin/users', label: 'nav.users', ability: 'user.manage', icon: IconUserShield },
+  { to: '/admin/api-keys', label: 'nav.apiKeys', ability: 'api-key.manage', icon: IconKey },
+  {
+    to: '/admin/organisation',
+    label: 'nav.organisation',
+    ability: 'organisation.manage',
+    icon: IconSettings,
+  },
+  { to: '/admin/imports', label: 'nav.imports', ability: 'import.run', icon: IconFileImport },
+  { to: '/admin/outbox', label: 'nav.outbox', ability: 'outbox.read', icon: IconMail },
+  { to: '/admin/audit-log', label: 'nav.audit', ability: 'audit.read', icon: IconShieldCheck },
+];
+
+function NavSection({
+  label,
+  items,
+  me,
+  onNavigate,
+}: {
+  label: string;
+  items: NavItem[];
+  me: Me;
+  onNavigate: () => void;
+}) {
+  const { t } = useI18n();
+  const { pathname } = useLocation();
+  const visible = items.filter((i) => can(me, i.ability));
+  if (visible.length === 0) return null;
+  return (
+    <nav aria-label={label}>
+      <Text size="xs" fw={700} c="dimmed" tt="uppercase" px="sm" mt="md" mb={4} aria-hidden>
+        {label}
+      </Text>
+      {visible.map((i) => (
+        <NavLink
+          key={i.to}
+          component={RouterLink}
+          to={i.to}
+          label={t(i.label)}
+          leftSection={<i.icon size={18} stroke={1.6} />}
+          active={pathname === i.to || pathname.startsWith(`${i.to}/`)}
+          onClick={onNavigate}
+        />
+      ))}
+    </nav>
+  );
+}
+
+/** The signed-in frame: header with language and sign-out, navigation by the policy's abilities. */
+export function Shell() {
+  const me = useMe();
+  const location = useLocation();
+  const { t, locale, setLocale } = useI18n();
+  const orgName = useLoginInfo().data?.organisation.name ?? 'achtplus';
+  const [opened, { toggle, close }] = useDisclosure();
+  const queryClient = useQueryClient();
+  const navigate = useNavigate();
+  const adoptedLocale = useRef(false);
+
+  // the account's stored language wins once, on arrival
+  useEffect(() => {
+    if (me.data && !adoptedLocale.current) {
+      adoptedLocale.current = true;
+      if (me.data.locale && me.data.locale !== locale) setLocale(me.data.locale);
+    }
+  }, [me.data, locale, setLocale]);
+
+  const saveLocale = useMutation({ mutationFn: (l: Locale) => api.patch(v1('/me'), { locale: l }) });
+  const signOut = useMutation({
+    mutationFn: () => api.post('/api/auth/sign-out'),
+    onSettled: () => {
+      queryClient.clear();
+      navigate('/login', { replace: true });
+    },
+  });
+
+  if (me.isPending) {
+    return (
+      <Center h="100vh">
+        <Loader aria-label={t('app.loading')} />
+      </Center>
+    );
+  }
+  if (me.isError) {
+    if (me.error instanceof ApiError && me.error.status === 401) {
+      const next = encodeURIComponent(location.pathname + location.search);
+      return <Navigate to={`/login?next=${next}`} replace />;
+    }
+    return <Center h="100vh">{t('app.error')}</Center>;
+  }
+
+  return (
+    <AppShell
+      header={{ height: 56 }}
+      navbar={{ width: 240, breakpoint: 'sm', collapsed: { mobile: !opened } }}
+      padding="lg"
+    >
+      <a href="#main" className="skip-link">
+        {t('app.skip')}
+      </a>
+      <AppShell.Header>
+        <Group h="100%" px="md" justify="space-between" wrap="nowrap">
+          <Group gap="sm" wrap="nowrap">
+            <Burger opened={opened} onClick={toggle} hiddenFrom="sm" size="sm" aria-label={t('app.menu')} />
+            <Text component={Link} to="/" fw={700} size="lg" c="inherit" td="none">
+              {orgName}
+            </Text>
+          </Group>
+          <Group gap="sm" wrap="nowrap">
+            <Text size="sm" visibleFrom="sm">
+              {me.data.name}
+            </Text>
+            <div>
+              <VisuallyHidden id="locale-label">{t('app.language')}</VisuallyHidden>
+              <SegmentedControl
+                size="xs"
+                aria-labelledby="locale-label"
+                value={locale}
+                onChange={(v) => {
+                  setLocale(v as Locale);
+                  saveLocale.mutate(v as Locale);
+                }}
+                data={[
+                  { value: 'nl', label: 'NL' },
+                  { value: 'en', label: 'EN' },
+                ]}
+              />
+            </div>
+            <Button
+              variant="subtle"
+              size="xs"
+              leftSection={<IconLogout size={16} />}
+              onClick={() => signOut.mutate()}
+            >
+              {t('app.signOut')}
+            </Button>
+          </Group>
+        </Group>
+      </AppShell.Header>
+      <AppShell.Navbar p="xs">
+        <NavSection label={t('app.mainNav')} items={mainNav} me={me.data} onNavigate={close} />
+        <NavSection label={t('app.adminNav')} items={adminNav} me={me.data} onNavigate={close} />
+        <Group mt="auto" p="sm" gap={6} c="dimmed">
+          <IconListSearch size={14} aria-hidden />
+          <Text size="xs">{t(`role.${me.data.role}` as MessageKey)}</Text>
+        </Group>
+      </AppShell.Navbar>
+      <AppShell.Main id="main" tabIndex={-1}>
+        <Suspense
+          fallback={
+            <Center py="xl">
+              <Loader aria-label={t('app.loading')} />
+            </Center>
+          }
+        >
+          <Outlet />
+        </Suspense>
+      </AppShell.Main>
+    </AppShell>
+  );
+}

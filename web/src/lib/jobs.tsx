@@ -1,0 +1,73 @@
+import { Anchor, Badge } from '@mantine/core';
+import { Link } from 'react-router';
+import type { Column } from '../components/ListTable';
+import { formatDate, formatDateTime } from './format';
+import { useI18n } from './i18n';
+import type { Ref } from './queries';
+
+export interface JobUnit {
+  id: number;
+  street: string;
+  houseNumber: string;
+  postcode: string;
+  city: string;
+}
+
+export interface Job {
+  id: number;
+  externalId: string;
+  journey: string;
+  trade: string | null;
+  status: string;
+  unit: JobUnit | null;
+  team: Ref | null;
+  technician: Ref | null;
+  contractor: Ref | null;
+  reportedAt: string | null;
+  appointmentAt: string | null;
+  completedAt: string | null;
+}
+
+export const jobStatuses = ['reported', 'planned', 'completed', 'cancelled'] as const;
+export const journeys = ['repair', 'planned', 'vacancy'] as const;
+
+export const addressOf = (u: JobUnit | null) => (u ? `${u.street} ${u.houseNumber}, ${u.city}` : '–');
+
+const statusColor: Record<string, string> = {
+  completed: 'green',
+  cancelled: 'gray',
+  planned: 'blue',
+  reported: 'orange',
+};
+
+export function StatusBadge({ status }: { status: string }) {
+  const { tv } = useI18n();
+  return (
+    <Badge variant="light" color={statusColor[status] ?? 'gray'}>
+      {tv('status', status)}
+    </Badge>
+  );
+}
+
+/** The columns every job list shares (jobs page, a unit's recent jobs). */
+export function useJobColumns(): Column<Job>[] {
+  const { t, tv } = useI18n();
+  return [
+    {
+      label: t('field.externalId'),
+      render: (j) => (
+        <Anchor component={Link} to={`/jobs/${j.id}`}>
+          {j.externalId}
+        </Anchor>
+      ),
+    },
+    { label: t('field.journey'), render: (j) => tv('journey', j.journey) },
+    { label: t('field.trade'), render: (j) => j.trade ?? '–' },
+    { label: t('field.address'), render: (j) => addressOf(j.unit) },
+    { label: t('field.team'), render: (j) => j.team?.name ?? '–' },
+    { label: t('jobs.attribution'), render: (j) => j.technician?.name ?? j.contractor?.name ?? '–' },
+    { label: t('field.status'), render: (j) => <StatusBadge status={j.status} /> },
+    { label: t('field.reportedAt'), render: (j) => formatDate(j.reportedAt) },
+    { label: t('field.completedAt'), render: (j) => formatDateTime(j.completedAt) },
+  ];
+}

@@ -1,0 +1,152 @@
+import { Alert, Anchor, Button, Group, Stack, Text, Title } from '@mantine/core';
+import { IconAddressBook } from '@tabler/icons-react';
+import { useQuery } from '@tanstack/react-query';
+import { useState } from 'react';
+import { Link, useParams } from 'react-router';
+import { Fields } from '../components/Fields';
+import { Page } from '../components/Page';
+import { QueryState } from '../components/QueryState';
+import { api, v1 } from '../lib/api';
+import { formatDateTime } from '../lib/format';
+import { useI18n } from '../lib/i18n';
+import { addressOf, type Job, StatusBadge } from '../lib/jobs';
+import { can, useMe } from '../lib/me';
+import type { Ref } from '../lib/queries';
+
+interface JobDetailData extends Job {
+  description: string | null;
+  reportingChannel: string | null;
+  department: Ref | string | null;
+  tenant: Ref | null;
+}
+interface TenantContact {
+  name: string;
+  email: string | null;
+  mobile: string | null;
+  preferredChannel: string | null;
+}
+
+const refLink = (path: string, ref: Ref | null) =>
+  ref ? (
+    <Anchor component={Link} to={`${path}/${ref.id}`}>
+      {ref.name}
+    </Anchor>
+  ) : (
+    '–'
+  );
+
+/** Tenant contact data is fetched only on an explicit click: each opening is audited. */
+function TenantContactPanel({ jobId }: { jobId: number }) {
+  const { t } = useI18n();
+  const [open, setOpen] = useState(false);
+  const contact = useQuery({
+    queryKey: ['tenant-contact', jobId],
+    queryFn: () => api.get<TenantContact>(v1(`/jobs/${jobId}/tenant-contact`)),
+    enabled: open,
+    staleTime: Number.POSITIVE_INFINITY,
+  });
+  if (!open) {
+    return (
+      <Stack gap={4} align="flex-start">
+        <Button
+          variant="light"
+          leftSection={<IconAddressBook size={16} aria-hidden />}
+          onClick={() => setOpen(true)}
+        >
+          {t('jobs.showContact')}
+        </Button>
+        <Text size="xs" c="dimmed">
+          {t('jobs.contactLogged')}
+        </Text>
+      </Stack>
+    );
+  }
+  return (
+    <QueryState query={contact}>
+      {(c) => (
+        <Fields
+          items={[
+            [t('field.name'), c.name],
+            [t('field.email'), c.email],
+            [t('field.mobile'), c.mobile],
+            [t('field.preferredChannel'), c.preferredChannel],
+          ]}
+        />
+      )}
+    </QueryState>
+  );
+}
+
+export function JobDetail() {
+  const { t, tv } = useI18n();
+  const { id } = useParams();
+  const me = useMe().data;
+  const query = useQuery({
+    queryKey: ['/jobs', id],
+    queryFn: () => api.get<JobDetailData>(v1(`/jobs/${id}`)),
+  });
+  return (
+    <QueryState query={query}>
+      {(job) => (
+        <Page title={`${t('jobs.one')} ${job.externalId}`} actions={<StatusBadge status={job.status} />}>
+          {job.description && <Text>{job.description}</Text>}
+          <Fields
+            items={[
+              [t('field.journey'), tv('journey', job.journey)],
+              [t('field.trade'), job.trade],
+              [t('field.channel'), job.reportingChannel],
+              [
+                t('field.unit'),
+                job.unit ? (
+                  <Anchor key="unit" component={Link} to={`/units/${job.unit.id}`}>
+                    {addressOf(job.unit)}
+                  </Anchor>
+                ) : (
+                  '–'
+                ),
+              ],
+              [t('field.postcode'), job.unit?.postcode],
+              [
+                t('field.department'),
+                typeof job.department === 'object' ? job.department?.name : job.department,
+              ],
+            ]}
+          />
+          <Title order={2} size="h4">
+            {t('jobs.attribution')}
+          </Title>
+          <Fields
+            items={[
+              [t('field.team'), refLink('/teams', job.team)],
+              [t('field.technician'), refLink('/employees', job.technician)],
+              [t('field.contractor'), refLink('/contractors', job.contractor)],
+            ]}
+          />
+          <Title order={2} size="h4">
+            {t('jobs.timeline')}
+          </Title>
+          <Fields
+            items={[
+              [t('field.reportedAt'), formatDateTime(job.reportedAt)],
+              [t('field.appointmentAt'), formatDateTime(job.appointmentAt)],
+              [t('field.completedAt'), formatDateTime(job.completedAt)],
+            ]}
+          />
+          {job.tenant !== null && job.tenant !== undefined ? (
+            <Stack gap="xs">
+              <Title order={2} size="h4">
+                {t('field.tenant')}
+              </Title>
+              <Group>
+                <Text>{job.tenant.name}</Text>
+              </Group>
+              {can(me, 'tenant-contact.read') && <TenantContactPanel jobId={job.id} />}
+            </Stack>
+          ) : (
+            can(me, 'tenant-contact.read') && <Alert color="gray">{t('jobs.noTenant')}</Alert>
+          )}
+        </Page>
+      )}
+    </QueryState>
+  );
+}

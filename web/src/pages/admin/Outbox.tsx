@@ -1,0 +1,85 @@
+import { Alert, Badge, Group, Select } from '@mantine/core';
+import { ListTable } from '../../components/ListTable';
+import { Page } from '../../components/Page';
+import { QueryState } from '../../components/QueryState';
+import { formatDateTime } from '../../lib/format';
+import { useI18n } from '../../lib/i18n';
+import { useList } from '../../lib/queries';
+import { useUrlState } from '../../lib/url-state';
+
+interface OutboxMessage {
+  id: number;
+  kind: string;
+  channel?: string;
+  to?: string;
+  recipient?: string;
+  subject: string | null;
+  status: string;
+  createdAt: string;
+}
+
+/** Anything not confirmed sent is shown as "niet verzonden": the app never pretends delivery. */
+function OutboxStatus({ status }: { status: string }) {
+  const { t } = useI18n();
+  if (status === 'sent')
+    return (
+      <Badge color="green" variant="light">
+        {t('admin.outbox.sent')}
+      </Badge>
+    );
+  if (status === 'failed')
+    return (
+      <Badge color="red" variant="light">
+        {t('admin.outbox.failed')}
+      </Badge>
+    );
+  return (
+    <Badge color="orange" variant="filled">
+      {t('admin.outbox.notSent')}
+    </Badge>
+  );
+}
+
+export default function Outbox() {
+  const { t } = useI18n();
+  const { values, page, set } = useUrlState(['status'] as const);
+  const query = useList<OutboxMessage>('/outbox', { status: values.status, page });
+  return (
+    <Page title={t('nav.outbox')}>
+      <Alert color="blue" variant="light">
+        {t('admin.outbox.explain')}
+      </Alert>
+      <Group>
+        <Select
+          label={t('field.status')}
+          placeholder={t('list.all')}
+          clearable
+          value={values.status || null}
+          onChange={(v) => set({ status: v })}
+          data={[
+            { value: 'outbox', label: t('admin.outbox.notSent') },
+            { value: 'sent', label: t('admin.outbox.sent') },
+            { value: 'failed', label: t('admin.outbox.failed') },
+          ]}
+        />
+      </Group>
+      <QueryState query={query}>
+        {(data) => (
+          <ListTable
+            caption={t('nav.outbox')}
+            data={data}
+            rowKey={(m) => m.id}
+            onPage={(p) => set({ page: String(p) })}
+            columns={[
+              { label: t('field.at'), render: (m) => formatDateTime(m.createdAt) },
+              { label: t('field.kind'), render: (m) => [m.channel, m.kind].filter(Boolean).join(' · ') },
+              { label: t('field.recipient'), render: (m) => m.to ?? m.recipient ?? '–' },
+              { label: t('field.subjectLine'), render: (m) => m.subject ?? '–' },
+              { label: t('field.status'), render: (m) => <OutboxStatus status={m.status} /> },
+            ]}
+          />
+        )}
+      </QueryState>
+    </Page>
+  );
+}
