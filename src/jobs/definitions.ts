@@ -7,6 +7,8 @@ export interface JobDefinition<P extends z.ZodType = z.ZodType> {
   id: string;
   payload: P;
   cron?: string;
+  /** pg-boss queue policy; 'stately' lets one job per singleton key be queued and one be active */
+  policy?: 'standard' | 'short' | 'singleton' | 'stately';
   handler(ctx: AppContext, payload: z.infer<P>): Promise<void>;
 }
 

@@ -1,20 +1,20 @@
 import PgBoss from 'pg-boss';
 import type { AppContext } from '../context';
-import { jobDefinitions } from './definitions';
+import { type JobDefinition, jobDefinitions } from './definitions';
 
 /**
  * pg-boss on both backends: on PGlite through the database's executeSql adapter, on PostgreSQL
  * through its own pool. Handlers are idempotent; singleton keys keep several processes from doubling work.
  */
-export async function startWorker(ctx: AppContext, opts: { work: boolean }) {
+export async function startWorker(ctx: AppContext, opts: { work: boolean; definitions?: JobDefinition[] }) {
   const boss =
     ctx.database.kind === 'postgres'
       ? new PgBoss({ connectionString: ctx.config.DATABASE_URL!, max: 4 })
       : new PgBoss({ db: { executeSql: (text: string, values?: unknown[]) => ctx.database.executeSql(text, values) } as any });
   boss.on('error', (err) => console.error('[worker]', err.message));
   await boss.start();
-  for (const def of jobDefinitions) {
-    await boss.createQueue(def.id);
+  for (const def of opts.definitions ?? jobDefinitions) {
+    await boss.createQueue(def.id, { name: def.id, policy: def.policy ?? 'standard' });
     if (def.cron) await boss.schedule(def.id, def.cron, {}, { tz: 'Europe/Amsterdam' });
     if (opts.work) {
       await boss.work(def.id, async (batch) => {
