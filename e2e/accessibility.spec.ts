@@ -1,0 +1,73 @@
+import AxeBuilder from '@axe-core/playwright';
+import type { BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openBrowser, screenshot, signIn } from './browser';
+import { type RunningServer, startServer } from './server';
+
+const wcag = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'];
+
+async function audit(page: Page, name: string) {
+  await page.waitForLoadState('networkidle');
+  await page.locator('h1').first().waitFor();
+  await screenshot(page, `a11y-${name}`);
+  const result = await new AxeBuilder({ page }).withTags(wcag).analyze();
+  const summary = result.violations.map(
+    (v) =>
+      `${v.id} (${v.impact}): ${v.help}\n    ${v.nodes
+        .map((n) => n.target.join(' '))
+        .slice(0, 5)
+        .join('\n    ')}`,
+  );
+  expect(summary, `axe violations on ${name}`).toEqual([]);
+}
+
+describe('the staff app is accessible (axe-core finds no violations)', () => {
+  let server: RunningServer;
+  let browser: { context: BrowserContext; close: () => Promise<void> };
+  let page: Page;
+
+  beforeAll(async () => {
+    server = await startServer();
+    browser = await openBrowser(server.url);
+    page = await browser.context.newPage();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  it('login page', async () => {
+    await page.goto('/login');
+    await audit(page, 'login');
+  });
+
+  it('pages of an admin', async () => {
+    await signIn(page, 'admin@demo.achtplus.nl');
+    const paths = [
+      '/jobs',
+      '/teams',
+      '/employees',
+      '/contractors',
+      '/units',
+      '/admin/users',
+      '/admin/api-keys',
+      '/admin/organisation',
+      '/admin/imports',
+      '/admin/outbox',
+      '/admin/audit-log',
+      '/nergens',
+    ];
+    for (const path of paths) {
+      await page.goto(path);
+      await audit(page, path.replaceAll('/', '_').slice(1));
+    }
+    // detail pages: the first row of each list
+    for (const list of ['/jobs', '/teams', '/employees', '/contractors', '/units']) {
+      await page.goto(list);
+      const first = page.locator(`main table a[href^="${list}/"]`).first();
+      await first.waitFor();
+      await first.click();
+      await audit(page, `${list.slice(1)}-detail`);
+    }
+  });
+});

@@ -1,0 +1,81 @@
+import { type APIRequestContext, type BrowserContext, request } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEMO_PASSWORD, openBrowser, screenshot, signIn } from './browser';
+import { type RunningServer, startServer } from './server';
+
+interface JobItem {
+  id: number;
+  externalId: string;
+  team: { id: number; name: string } | null;
+}
+
+describe('a team leader finds a job of their own team, and not one of another team', () => {
+  let server: RunningServer;
+  let browser: { context: BrowserContext; close: () => Promise<void> };
+  let admin: APIRequestContext;
+
+  beforeAll(async () => {
+    server = await startServer();
+    browser = await openBrowser(server.url);
+    // the admin sees every team; it picks a job the team leader must not be able to open
+    admin = await request.newContext({ baseURL: server.url, extraHTTPHeaders: { origin: server.url } });
+    const signedIn = await admin.post('/api/auth/sign-in/email', {
+      data: { email: 'admin@demo.achtplus.nl', password: DEMO_PASSWORD },
+    });
+    expect(signedIn.status()).toBe(200);
+  });
+
+  afterAll(async () => {
+    await admin?.dispose();
+    await browser?.close();
+    await server?.stop();
+  });
+
+  it('signs in, searches, opens the own job, and gets "niet gevonden" for another team’s job', async () => {
+    const page = await browser.context.newPage();
+    await signIn(page, 'teamleider@demo.achtplus.nl');
+    await expect.poll(() => page.getByRole('heading', { level: 1, name: 'Klussen' }).isVisible()).toBe(true);
+
+    const me = (await (await page.request.get('/api/v1/me')).json()) as {
+      ledTeamIds: number[];
+      role: string;
+    };
+    expect(me.role).toBe('team_leader');
+    expect(me.ledTeamIds.length).toBeGreaterThan(0);
+
+    // a job of the own team, as the list offers it
+    const firstList = page.waitForResponse((r) => r.url().includes('/api/v1/jobs?'));
+    await page.reload();
+    const own = ((await (await firstList).json()) as { items: JobItem[] }).items[0];
+    expect(own, 'the team leader sees jobs of the own team').toBeDefined();
+    if (!own) return;
+    expect(me.ledTeamIds).toContain(own.team?.id);
+
+    // find it by searching for its number
+    const searched = page.waitForResponse((r) => r.url().includes(`q=${encodeURIComponent(own.externalId)}`));
+    await page.getByRole('searchbox', { name: 'Zoeken' }).fill(own.externalId);
+    await searched;
+    const link = page.getByRole('link', { name: own.externalId, exact: true });
+    await link.first().waitFor();
+    await screenshot(page, 'team-leader-search');
+    await link.first().click();
+    await page.waitForURL(`**/jobs/${own.id}`);
+    await page.getByRole('heading', { level: 1, name: `Klus ${own.externalId}` }).waitFor();
+    expect(await page.getByText(own.team?.name ?? '', { exact: true }).count()).toBeGreaterThan(0);
+    await screenshot(page, 'team-leader-own-job');
+
+    // another team's job, opened by typing its address
+    const all = (await (await admin.get('/api/v1/jobs?pageSize=200')).json()) as { items: JobItem[] };
+    const foreign = all.items.find((j) => j.team && !me.ledTeamIds.includes(j.team.id));
+    expect(foreign, 'the demo data has jobs of other teams').toBeDefined();
+    if (!foreign) return;
+    const answered = page.waitForResponse((r) => new URL(r.url()).pathname === `/api/v1/jobs/${foreign.id}`);
+    await page.goto(`/jobs/${foreign.id}`);
+    expect((await answered).status()).toBe(404);
+    await page.getByRole('heading', { level: 1, name: 'Niet gevonden' }).waitFor();
+    const text = await page.locator('main').innerText();
+    expect(text).not.toContain(foreign.externalId);
+    if (foreign.team) expect(text).not.toContain(foreign.team.name);
+    await screenshot(page, 'team-leader-foreign-job');
+  });
+});
