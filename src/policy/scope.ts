@@ -1,4 +1,4 @@
-import { type SQL, and, eq, exists, inArray, or, sql } from 'drizzle-orm';
+import { and, eq, exists, inArray, or, type SQL, sql } from 'drizzle-orm';
 import { contractors, employees, jobs, teamMemberships, teams, units } from '../db/schema';
 import type { Actor } from './actor';
 
@@ -28,7 +28,8 @@ export function jobScope(actor: Actor): SQL | undefined {
 
 export function teamScope(actor: Actor): SQL | undefined {
   if (seesEverything(actor) || actor.kind !== 'user') return undefined;
-  if (actor.role === 'contractor') return actor.contractorId ? eq(teams.id, pilotTeamOf(actor.contractorId)) : nothing;
+  if (actor.role === 'contractor')
+    return actor.contractorId ? eq(teams.id, pilotTeamOf(actor.contractorId)) : nothing;
   return undefined; // the organisation's structure is known to all staff
 }
 
@@ -62,6 +63,36 @@ export function unitScope(actor: Actor): SQL | undefined {
   const own = jobScope(actor);
   return exists(sql`(select 1 from ${jobs} where ${jobs.unitId} = ${units.id} and ${own ?? sql`true`})`);
 }
+
+/**
+ * Whose phone and e-mail an actor may see among the employees it can see: admin and quality all,
+ * a head those of the own department (already its scope), a team leader the current members of the
+ * led teams, everyone their own. Directors and contact centre see the person, not the number.
+ */
+export function employeeContactScope(actor: Actor): SQL | undefined {
+  if (actor.kind === 'system') return undefined;
+  if (actor.kind !== 'user') return nothing;
+  const own = actor.employeeId ? eq(employees.id, actor.employeeId) : nothing;
+  switch (actor.role) {
+    case 'admin':
+    case 'quality':
+      return undefined;
+    case 'head':
+      return actor.departmentId ? or(eq(employees.departmentId, actor.departmentId), own) : own;
+    case 'team_leader': {
+      if (!actor.ledTeamIds.length) return own;
+      const currentMember = exists(
+        sql`(select 1 from ${teamMemberships} where ${teamMemberships.employeeId} = ${employees.id} and ${inArray(teamMemberships.teamId, actor.ledTeamIds)} and (${teamMemberships.validTo} is null or ${teamMemberships.validTo} >= ${todayInAmsterdam}))`,
+      );
+      return or(currentMember, own);
+    }
+    default:
+      return own;
+  }
+}
+
+/** Today's date where the business runs, whatever the database session's time zone. */
+export const todayInAmsterdam = sql`(now() at time zone 'Europe/Amsterdam')::date`;
 
 function pilotTeamOf(contractorId: number) {
   return sql`(select ${contractors.pilotTeamId} from ${contractors} where ${contractors.id} = ${contractorId})`;

@@ -74,14 +74,12 @@ export async function buildEmployee(
     })
     .returning();
   if (teamId) {
-    await db
-      .insert(teamMemberships)
-      .values({
-        employeeId: row!.id,
-        teamId,
-        validFrom: validFrom ?? '2020-01-01',
-        validTo: validTo ?? null,
-      });
+    await db.insert(teamMemberships).values({
+      employeeId: row!.id,
+      teamId,
+      validFrom: validFrom ?? '2020-01-01',
+      validTo: validTo ?? null,
+    });
   }
   return row!;
 }

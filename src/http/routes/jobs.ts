@@ -1,4 +1,81 @@
 import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
 import type { AppContext } from '../../context';
+import { jobStatuses, journeys } from '../../db/schema';
+import { getJob } from '../../domain/jobs/get-job';
+import { jobSorts, listJobs } from '../../domain/jobs/list-jobs';
+import { openTenantContact } from '../../domain/jobs/open-tenant-contact';
+import { actorOf, forbiddenAs } from '../authenticate';
+import { notFound } from '../errors';
+import {
+  presentJob,
+  presentJobDetail,
+  presentTenantContact,
+  ZJobDetail,
+  ZJobItem,
+  ZTenantContact,
+} from '../presenters/job';
+import { presentPage, ZIdParams, ZOptionalId, ZPageQuery, zPage } from '../presenters/page';
 
-export async function register(_app: FastifyInstance, _ctx: AppContext) {}
+const ZBusinessDate = z.iso.date({ message: 'expected a date as YYYY-MM-DD' });
+
+export const ZListJobsQuery = ZPageQuery.extend({
+  q: z.string().max(200).optional(),
+  status: z.enum(jobStatuses).optional(),
+  journey: z.enum(journeys).optional(),
+  teamId: ZOptionalId,
+  technicianId: ZOptionalId,
+  contractorId: ZOptionalId,
+  completedFrom: ZBusinessDate.optional(),
+  completedTo: ZBusinessDate.optional(),
+  sort: z.enum(jobSorts).default('-completedAt'),
+});
+
+/** Reading jobs; writes live in ingest.ts. Every read is scoped by the policy. */
+export async function register(app: FastifyInstance, ctx: AppContext) {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+  const tags = ['jobs'];
+
+  r.get(
+    '/api/v1/jobs',
+    { schema: { tags, querystring: ZListJobsQuery, response: { 200: zPage(ZJobItem) } } },
+    async (request) => {
+      const result = await listJobs({ db: ctx.db, actor: actorOf(request), ...request.query });
+      return presentPage(result, request.query, presentJob);
+    },
+  );
+
+  r.get(
+    '/api/v1/jobs/:id',
+    { schema: { tags, params: ZIdParams, response: { 200: ZJobDetail } } },
+    async (request) => {
+      const actor = actorOf(request);
+      const job = await getJob({ db: ctx.db, actor, id: request.params.id }).catch(forbiddenAs(404));
+      if (!job) throw notFound('Job not found');
+      return presentJobDetail(job, actor);
+    },
+  );
+
+  r.get(
+    '/api/v1/jobs/:id/tenant-contact',
+    {
+      schema: {
+        tags,
+        description: 'Contact data of the tenant of a job. Recorded in the audit log; never for contractors.',
+        params: ZIdParams,
+        response: { 200: ZTenantContact },
+      },
+    },
+    async (request) => {
+      const contact = await openTenantContact({
+        db: ctx.db,
+        actor: actorOf(request),
+        jobId: request.params.id,
+        ip: request.ip,
+      }).catch(forbiddenAs(404));
+      if (!contact) throw notFound('Job not found or without tenant');
+      return presentTenantContact(contact);
+    },
+  );
+}

@@ -1,4 +1,23 @@
 import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
 import type { AppContext } from '../../context';
+import { listTenants } from '../../domain/tenants/list-tenants';
+import { actorOf } from '../authenticate';
+import { presentPage, ZPageQuery, zPage } from '../presenters/page';
+import { presentTenant, ZTenantItem } from '../presenters/tenant';
 
-export async function register(_app: FastifyInstance, _ctx: AppContext) {}
+export const ZListTenantsQuery = ZPageQuery.extend({ q: z.string().max(200).optional() });
+
+/** Tenants with contact data: admin, contact centre and quality only (others 403). */
+export async function register(app: FastifyInstance, ctx: AppContext) {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+  r.get(
+    '/api/v1/tenants',
+    { schema: { tags: ['tenants'], querystring: ZListTenantsQuery, response: { 200: zPage(ZTenantItem) } } },
+    async (request) => {
+      const result = await listTenants({ db: ctx.db, actor: actorOf(request), ...request.query });
+      return presentPage(result, request.query, presentTenant);
+    },
+  );
+}

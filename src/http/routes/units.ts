@@ -1,4 +1,43 @@
 import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
 import type { AppContext } from '../../context';
+import { getUnit } from '../../domain/units/get-unit';
+import { listUnits } from '../../domain/units/list-units';
+import { actorOf, forbiddenAs } from '../authenticate';
+import { notFound } from '../errors';
+import { presentPage, ZIdParams, ZOptionalId, ZPageQuery, ZQueryBoolean, zPage } from '../presenters/page';
+import { presentUnit, presentUnitDetail, ZUnitDetail, ZUnitItem } from '../presenters/unit';
 
-export async function register(_app: FastifyInstance, _ctx: AppContext) {}
+export const ZListUnitsQuery = ZPageQuery.extend({
+  q: z.string().max(200).optional(),
+  city: z.string().max(100).optional(),
+  complexId: ZOptionalId,
+  ownersAssociation: ZQueryBoolean.optional(),
+});
+
+export async function register(app: FastifyInstance, ctx: AppContext) {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+  const tags = ['units'];
+
+  r.get(
+    '/api/v1/units',
+    { schema: { tags, querystring: ZListUnitsQuery, response: { 200: zPage(ZUnitItem) } } },
+    async (request) => {
+      const result = await listUnits({ db: ctx.db, actor: actorOf(request), ...request.query });
+      return presentPage(result, request.query, presentUnit);
+    },
+  );
+
+  r.get(
+    '/api/v1/units/:id',
+    { schema: { tags, params: ZIdParams, response: { 200: ZUnitDetail } } },
+    async (request) => {
+      const unit = await getUnit({ db: ctx.db, actor: actorOf(request), id: request.params.id }).catch(
+        forbiddenAs(404),
+      );
+      if (!unit) throw notFound('Unit not found');
+      return presentUnitDetail(unit);
+    },
+  );
+}

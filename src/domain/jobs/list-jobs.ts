@@ -1,0 +1,113 @@
+import { and, asc, count, desc, eq, ilike, inArray, or, type SQL, sql } from 'drizzle-orm';
+import type { SelectedFields } from 'drizzle-orm/pg-core';
+import type { Db } from '../../db/client';
+import { contractors, employees, type JobStatus, type Journey, jobs, teams, units } from '../../db/schema';
+import { containsPattern, normalisePostcode, offsetOf, type PageRequest } from '../../lib/search-pattern';
+import type { Actor } from '../../policy/actor';
+import { authorize } from '../../policy/policy';
+import { jobScope } from '../../policy/scope';
+
+export const jobSorts = ['-completedAt', 'completedAt', '-reportedAt', 'reportedAt', 'externalId'] as const;
+export type JobSort = (typeof jobSorts)[number];
+
+export interface ListJobsOptions extends PageRequest {
+  db: Db;
+  actor: Actor;
+  /** external id, street and house number, or postcode */
+  q?: string;
+  status?: JobStatus;
+  journey?: Journey;
+  teamId?: number;
+  technicianId?: number;
+  contractorId?: number;
+  /** business dates (Europe/Amsterdam), both inclusive */
+  completedFrom?: string;
+  completedTo?: string;
+  sort?: JobSort;
+}
+
+/** The columns of a job as lists show it: where, who, when. */
+export const jobItemColumns = {
+  id: jobs.id,
+  externalId: jobs.externalId,
+  journey: jobs.journey,
+  trade: jobs.trade,
+  status: jobs.status,
+  reportedAt: jobs.reportedAt,
+  appointmentAt: jobs.appointmentAt,
+  completedAt: jobs.completedAt,
+  unit: {
+    id: units.id,
+    street: units.street,
+    houseNumber: units.houseNumber,
+    postcode: units.postcode,
+    city: units.city,
+  },
+  team: { id: teams.id, name: teams.name },
+  technician: { id: employees.id, name: employees.name },
+  contractor: { id: contractors.id, name: contractors.name },
+};
+
+export function selectJobs<T extends SelectedFields>(db: Db, extra: T = {} as T) {
+  return db
+    .select({ ...jobItemColumns, ...extra })
+    .from(jobs)
+    .leftJoin(units, eq(units.id, jobs.unitId))
+    .leftJoin(teams, eq(teams.id, jobs.teamId))
+    .leftJoin(employees, eq(employees.id, jobs.technicianId))
+    .leftJoin(contractors, eq(contractors.id, jobs.contractorId));
+}
+
+export type JobRow = Awaited<ReturnType<ReturnType<typeof selectJobs>['execute']>>[number];
+
+// Nulls first on completion matches the backward scan of the (…, completed_at) indexes: open work on top.
+const orderings: Record<JobSort, SQL[]> = {
+  '-completedAt': [sql`${jobs.completedAt} desc nulls first`, desc(jobs.id)],
+  completedAt: [sql`${jobs.completedAt} asc nulls last`, asc(jobs.id)],
+  '-reportedAt': [sql`${jobs.reportedAt} desc nulls last`, desc(jobs.id)],
+  reportedAt: [sql`${jobs.reportedAt} asc nulls last`, asc(jobs.id)],
+  externalId: [asc(jobs.externalId)],
+};
+
+/** Jobs the actor may see, filtered, sorted and counted in SQL. */
+export async function listJobs({ db, actor, sort = '-completedAt', ...options }: ListJobsOptions) {
+  authorize(actor, 'job.read');
+  const where = jobConditions(actor, options);
+  const [rows, [total]] = await Promise.all([
+    selectJobs(db)
+      .where(where)
+      .orderBy(...orderings[sort])
+      .limit(options.pageSize)
+      .offset(offsetOf(options)),
+    db.select({ n: count() }).from(jobs).where(where),
+  ]);
+  return { rows, total: total?.n ?? 0 };
+}
+
+function jobConditions(actor: Actor, o: Omit<ListJobsOptions, 'db' | 'actor' | 'sort'>) {
+  const conditions: (SQL | undefined)[] = [jobScope(actor)];
+  if (o.q?.trim()) conditions.push(matchesSearch(o.q.trim()));
+  if (o.status) conditions.push(eq(jobs.status, o.status));
+  if (o.journey) conditions.push(eq(jobs.journey, o.journey));
+  if (o.teamId) conditions.push(eq(jobs.teamId, o.teamId));
+  if (o.technicianId) conditions.push(eq(jobs.technicianId, o.technicianId));
+  if (o.contractorId) conditions.push(eq(jobs.contractorId, o.contractorId));
+  // a business date starts at midnight in Amsterdam, whatever the session's time zone
+  if (o.completedFrom)
+    conditions.push(
+      sql`${jobs.completedAt} >= (${o.completedFrom}::date)::timestamp at time zone 'Europe/Amsterdam'`,
+    );
+  if (o.completedTo)
+    conditions.push(
+      sql`${jobs.completedAt} < (${o.completedTo}::date + 1)::timestamp at time zone 'Europe/Amsterdam'`,
+    );
+  return and(...conditions);
+}
+
+/** Work-order numbers match anywhere; homes are looked up first (few) and joined by their index. */
+function matchesSearch(q: string) {
+  const postcode = normalisePostcode(q);
+  const homes = sql`select ${units.id} from ${units} where replace(upper(${units.postcode}), ' ', '') like ${`${postcode.replace(/[\\%_]/g, '')}%`}
+    or (${units.street} || ' ' || ${units.houseNumber}) ilike ${containsPattern(q)}`;
+  return or(ilike(jobs.externalId, containsPattern(q)), inArray(jobs.unitId, homes));
+}

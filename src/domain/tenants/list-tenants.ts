@@ -1,0 +1,37 @@
+import { and, asc, count, ilike, or, type SQL } from 'drizzle-orm';
+import type { Db } from '../../db/client';
+import { tenants } from '../../db/schema';
+import { containsPattern, offsetOf, type PageRequest } from '../../lib/search-pattern';
+import type { Actor } from '../../policy/actor';
+import { authorize } from '../../policy/policy';
+
+export interface ListTenantsOptions extends PageRequest {
+  db: Db;
+  actor: Actor;
+  /** name, external id or e-mail */
+  q?: string;
+}
+
+/** Tenants with their contact data: only for roles whose work is contacting them (policy `tenant.list`). */
+export async function listTenants({ db, actor, q, ...page }: ListTenantsOptions) {
+  authorize(actor, 'tenant.list');
+  const conditions: (SQL | undefined)[] = [];
+  if (q?.trim()) {
+    const pattern = containsPattern(q);
+    conditions.push(
+      or(ilike(tenants.name, pattern), ilike(tenants.externalId, pattern), ilike(tenants.email, pattern)),
+    );
+  }
+  const where = and(...conditions);
+  const [rows, [total]] = await Promise.all([
+    db
+      .select()
+      .from(tenants)
+      .where(where)
+      .orderBy(asc(tenants.name), asc(tenants.id))
+      .limit(page.pageSize)
+      .offset(offsetOf(page)),
+    db.select({ n: count() }).from(tenants).where(where),
+  ]);
+  return { rows, total: total?.n ?? 0 };
+}

@@ -1,0 +1,103 @@
+import { z } from 'zod';
+import { contactChannels, jobStatuses, journeys, reportingChannels } from '../../db/schema';
+import type { getJob } from '../../domain/jobs/get-job';
+import type { JobRow } from '../../domain/jobs/list-jobs';
+import type { openTenantContact } from '../../domain/jobs/open-tenant-contact';
+import type { Actor } from '../../policy/actor';
+import { may } from '../../policy/policy';
+import { iso, refOrNull, ZRef } from './page';
+
+const ZTimestamp = z.string().nullable();
+
+export const ZJobItem = z.object({
+  id: z.number().int(),
+  externalId: z.string(),
+  journey: z.enum(journeys),
+  trade: z.string().nullable(),
+  status: z.enum(jobStatuses),
+  unit: z
+    .object({
+      id: z.number().int(),
+      street: z.string(),
+      houseNumber: z.string(),
+      postcode: z.string(),
+      city: z.string(),
+    })
+    .nullable(),
+  team: ZRef.nullable(),
+  technician: ZRef.nullable(),
+  contractor: ZRef.nullable(),
+  reportedAt: ZTimestamp,
+  appointmentAt: ZTimestamp,
+  completedAt: ZTimestamp,
+});
+
+export const ZJobDetail = ZJobItem.extend({
+  description: z.string().nullable(),
+  reportingChannel: z.enum(reportingChannels).nullable(),
+  cancelledAt: ZTimestamp,
+  department: ZRef.nullable(),
+  tenant: ZRef.nullable(),
+});
+
+export const ZTenantContact = z.object({
+  name: z.string(),
+  email: z.string().nullable(),
+  mobile: z.string().nullable(),
+  preferredChannel: z.enum(contactChannels),
+  optedOut: z.boolean(),
+});
+
+export function presentJob(j: JobRow): z.infer<typeof ZJobItem> {
+  const u = j.unit;
+  return {
+    id: j.id,
+    externalId: j.externalId,
+    journey: j.journey,
+    trade: j.trade,
+    status: j.status,
+    unit:
+      u && u.id !== null
+        ? {
+            id: u.id,
+            street: u.street ?? '',
+            houseNumber: u.houseNumber ?? '',
+            postcode: u.postcode ?? '',
+            city: u.city ?? '',
+          }
+        : null,
+    team: refOrNull(j.team),
+    technician: refOrNull(j.technician),
+    contractor: refOrNull(j.contractor),
+    reportedAt: iso(j.reportedAt),
+    appointmentAt: iso(j.appointmentAt),
+    completedAt: iso(j.completedAt),
+  };
+}
+
+/** The tenant's name only reaches those who may see tenant contact data — never a contractor. */
+export function presentJobDetail(
+  j: NonNullable<Awaited<ReturnType<typeof getJob>>>,
+  actor: Actor,
+): z.infer<typeof ZJobDetail> {
+  return {
+    ...presentJob(j),
+    description: j.description,
+    reportingChannel: j.reportingChannel,
+    cancelledAt: iso(j.cancelledAt),
+    department: refOrNull(j.department),
+    tenant: may(actor, 'tenant-contact.read') ? refOrNull(j.tenant) : null,
+  };
+}
+
+export function presentTenantContact(
+  t: NonNullable<Awaited<ReturnType<typeof openTenantContact>>>,
+): z.infer<typeof ZTenantContact> {
+  return {
+    name: t.name,
+    email: t.email,
+    mobile: t.mobile,
+    preferredChannel: t.preferredChannel,
+    optedOut: t.optedOut,
+  };
+}

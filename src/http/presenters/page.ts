@@ -1,0 +1,44 @@
+import { z } from 'zod';
+
+/** `?page=1&pageSize=50` (max 200), as every list of the API takes it. */
+export const ZPageQuery = z.object({
+  page: z.coerce.number().int().min(1).max(1_000_000).default(1),
+  pageSize: z.coerce.number().int().min(1).max(200).default(50),
+});
+
+/** A row id in a path; larger than PostgreSQL's integer would be a 500, so it is a 400 here. */
+export const ZIdParams = z.object({ id: z.coerce.number().int().positive().max(2_147_483_647) });
+export const ZOptionalId = z.coerce.number().int().positive().max(2_147_483_647).optional();
+
+/** `?flag=true|false` — query strings carry text, so `Boolean("false")` would lie. */
+export const ZQueryBoolean = z.enum(['true', 'false']).transform((v) => v === 'true');
+
+export const zPage = <T extends z.ZodType>(item: T) =>
+  z.object({
+    items: z.array(item),
+    page: z.number().int(),
+    pageSize: z.number().int(),
+    total: z.number().int(),
+  });
+
+export function presentPage<R, T>(
+  result: { rows: R[]; total: number },
+  query: { page: number; pageSize: number },
+  present: (row: R) => T,
+) {
+  return {
+    items: result.rows.map(present),
+    page: query.page,
+    pageSize: query.pageSize,
+    total: Number(result.total),
+  };
+}
+
+export const ZRef = z.object({ id: z.number().int(), name: z.string() });
+
+/** A left-joined reference comes back with null fields when absent; the API says `null`. */
+export const refOrNull = (ref: { id: number | null; name: string | null } | null) =>
+  ref && ref.id !== null && ref.name !== null ? { id: ref.id, name: ref.name } : null;
+
+/** ISO 8601 for the API; `null` stays `null`. */
+export const iso = (date: Date | string | null) => (date === null ? null : new Date(date).toISOString());
