@@ -1,0 +1,45 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { signedInAs, startHarness, TEST_PASSWORD, type TestHarness } from '../test/harness';
+
+// a file of its own: the rate-limit table starts empty and no other test shares the buckets
+let h: TestHarness;
+beforeAll(async () => {
+  h = await startHarness();
+});
+afterAll(async () => h?.close());
+
+const attempt = (
+  email: string,
+  password: string,
+  remoteAddress: string,
+  extra: Record<string, string> = {},
+) =>
+  h.app.inject({
+    method: 'POST',
+    url: '/api/auth/sign-in/email',
+    headers: { origin: 'http://localhost:3000', ...extra },
+    payload: { email, password },
+    remoteAddress,
+  });
+
+describe('login rate limiting', () => {
+  it('answers 429 to the 6th attempt within a minute, even with the right password', async () => {
+    const { email } = await signedInAs(h, 'employee');
+    for (let i = 1; i <= 5; i++)
+      expect((await attempt(email, `wrong password ${i}`, '192.0.2.10')).statusCode).toBe(401);
+    const sixth = await attempt(email, `wrong password 6`, '192.0.2.10');
+    expect(sixth.statusCode).toBe(429);
+    expect(Number(sixth.headers['x-retry-after'])).toBeGreaterThan(0);
+    expect((await attempt(email, TEST_PASSWORD, '192.0.2.10')).statusCode).toBe(429);
+  });
+
+  it('keeps other clients out of that bucket, and a spoofed client-IP header does not reset it', async () => {
+    const { email } = await signedInAs(h, 'employee');
+    for (let i = 0; i < 5; i++) await attempt(email, 'wrong password', '192.0.2.20');
+    expect(
+      (await attempt(email, 'wrong password', '192.0.2.20', { 'x-achtplus-client-ip': '203.0.113.1' }))
+        .statusCode,
+    ).toBe(429);
+    expect((await attempt(email, TEST_PASSWORD, '192.0.2.21')).statusCode).toBe(200);
+  });
+});
