@@ -16,7 +16,6 @@ import {
   IconFileImport,
   IconHome,
   IconKey,
-  IconListSearch,
   IconLogout,
   IconMail,
   IconSettings,
@@ -102,7 +101,7 @@ function NavSection({
 export function Shell() {
   const me = useMe();
   const location = useLocation();
-  const { t, locale, setLocale } = useI18n();
+  const { t, tv, locale, setLocale } = useI18n();
   const orgName = useLoginInfo().data?.organisation.name ?? 'achtplus';
   const [opened, { toggle, close }] = useDisclosure();
   const queryClient = useQueryClient();
@@ -192,9 +191,10 @@ export function Shell() {
       <AppShell.Navbar p="xs">
         <NavSection label={t('app.mainNav')} items={mainNav} me={me.data} onNavigate={close} />
         <NavSection label={t('app.adminNav')} items={adminNav} me={me.data} onNavigate={close} />
-        <Group mt="auto" p="sm" gap={6} c="dimmed">
-          <IconListSearch size={14} aria-hidden />
-          <Text size="xs">{t(`role.${me.data.role}` as MessageKey)}</Text>
+        <Group mt="auto" p="sm" gap={6}>
+          <Text size="xs" c="dimmed">
+            {tv('role', me.data.role)}
+          </Text>
         </Group>
       </AppShell.Navbar>
       <AppShell.Main id="main" tabIndex={-1}>

@@ -79,11 +79,13 @@ export default function OrganisationSettings() {
                 <TextInput label={t('admin.org.logoUrl')} type="url" {...form.getInputProps('logoUrl')} />
                 <SimpleGrid cols={{ base: 1, sm: 2 }}>
                   <ColorInput
+                    withEyeDropper={false}
                     label={t('admin.org.primaryColor')}
                     format="hex"
                     {...form.getInputProps('primaryColor')}
                   />
                   <ColorInput
+                    withEyeDropper={false}
                     label={t('admin.org.accentColor')}
                     format="hex"
                     {...form.getInputProps('accentColor')}
