@@ -14,7 +14,8 @@ const trimmed = (v: unknown) => (typeof v === 'string' ? v.trim() : typeof v ===
 /** Required text: trimmed, not empty. HTML stays as typed; it is escaped where shown. */
 export const zText = (max = 500) => z.preprocess(trimmed, z.string().min(1, 'is required').max(max));
 /** Optional text: an empty cell means "not given". */
-export const zOptionalText = (max = 2000) => z.preprocess((v) => blankToUndefined(trimmed(v)), z.string().max(max).optional());
+export const zOptionalText = (max = 2000) =>
+  z.preprocess((v) => blankToUndefined(trimmed(v)), z.string().max(max).optional());
 
 const dutchDate = /^(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})(?:[ T](\d{1,2})[:.](\d{2})(?::(\d{2}))?)?$/;
 const isoLocal = /^(\d{4})-(\d{2})-(\d{2})(?:[ T](\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?)?$/;
@@ -44,43 +45,46 @@ export function parseTimestamp(text: string): Date | null {
 
 const timestampMessage = 'must be a date and time: ISO 8601 (2024-03-05T14:30:00+01:00) or dd-mm-jjjj uu:mm';
 export const zTimestamp = () =>
-  z.preprocess(
-    (v) => {
-      const b = blankToUndefined(v);
-      if (b === undefined || b === null || b instanceof Date) return b ?? undefined;
-      return typeof b === 'string' ? (parseTimestamp(b) ?? b) : b;
-    },
-    z.date({ error: timestampMessage }).optional(),
-  );
+  z.preprocess((v) => {
+    const b = blankToUndefined(v);
+    if (b === undefined || b === null || b instanceof Date) return b ?? undefined;
+    return typeof b === 'string' ? (parseTimestamp(b) ?? b) : b;
+  }, z.date({ error: timestampMessage }).optional());
 
 const yes = new Set(['true', '1', 'ja', 'j', 'yes', 'y', 'x', 'waar']);
 const no = new Set(['false', '0', 'nee', 'n', 'no', 'onwaar']);
 /** Boolean; in files also ja/nee, 1/0, yes/no. */
 export const zFlag = () =>
-  z.preprocess(
-    (v) => {
-      const b = blankToUndefined(v);
-      if (typeof b !== 'string') return b;
-      const t = b.trim().toLowerCase();
-      return yes.has(t) ? true : no.has(t) ? false : b;
-    },
-    z.boolean({ error: 'must be true or false (ja/nee)' }).optional(),
-  );
+  z.preprocess((v) => {
+    const b = blankToUndefined(v);
+    if (typeof b !== 'string') return b;
+    const t = b.trim().toLowerCase();
+    return yes.has(t) ? true : no.has(t) ? false : b;
+  }, z.boolean({ error: 'must be true or false (ja/nee)' }).optional());
 
 /** One of fixed values; files may use the Dutch word (synonyms) and any letter case. */
-export function zChoice<const T extends readonly [string, ...string[]]>(values: T, synonyms: Record<string, T[number]> = {}) {
+export function zChoice<const T extends readonly [string, ...string[]]>(
+  values: T,
+  synonyms: Record<string, T[number]> = {},
+) {
   return z.preprocess(choiceOf(synonyms), z.enum(values, { error: `must be one of: ${values.join(', ')}` }));
 }
 export function zOptionalChoice<const T extends readonly [string, ...string[]]>(
   values: T,
   synonyms: Record<string, T[number]> = {},
 ) {
-  return z.preprocess(choiceOf(synonyms), z.enum(values, { error: `must be one of: ${values.join(', ')}` }).optional());
+  return z.preprocess(
+    choiceOf(synonyms),
+    z.enum(values, { error: `must be one of: ${values.join(', ')}` }).optional(),
+  );
 }
 const choiceOf = (synonyms: Record<string, string>) => (v: unknown) => {
   const b = blankToUndefined(v);
   if (typeof b !== 'string') return b;
-  const t = b.trim().toLowerCase().replace(/[\s-]+/g, '_');
+  const t = b
+    .trim()
+    .toLowerCase()
+    .replace(/[\s-]+/g, '_');
   return synonyms[t] ?? t;
 };
 

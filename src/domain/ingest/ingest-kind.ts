@@ -2,7 +2,15 @@ import type { z } from 'zod';
 import type { Action } from '../../policy/policy';
 import type { Tx } from './upsert-sql';
 
-export const ingestKindNames = ['jobs', 'teams', 'employees', 'contractors', 'complexes', 'units', 'tenants'] as const;
+export const ingestKindNames = [
+  'jobs',
+  'teams',
+  'employees',
+  'contractors',
+  'complexes',
+  'units',
+  'tenants',
+] as const;
 export type IngestKindName = (typeof ingestKindNames)[number];
 
 /** A reference by external id or code, checked before anything is written. */
@@ -23,7 +31,11 @@ export interface IngestKind<T> {
   references: Reference<T>[];
   permission: Action;
   /** writes the rows (no duplicates, references known) inside the caller's transaction */
-  write(tx: Tx, rows: T[], onProgress?: (done: number) => void): Promise<{ inserted: number; updated: number }>;
+  write(
+    tx: Tx,
+    rows: T[],
+    onProgress?: (done: number) => void,
+  ): Promise<{ inserted: number; updated: number }>;
 }
 
 /** A problem with one row (index in the batch) and field; the API names `jobs.3.unitExternalId`, the import a line. */

@@ -16,7 +16,13 @@ export interface IngestRowsOptions<T> {
  * Upserts validated rows of one kind: all or nothing, in one transaction. Duplicate keys and unknown
  * references are refused up front with every problem listed; sending the same rows twice changes nothing.
  */
-export async function ingestRows<T>({ db, actor, kind, rows, onProgress }: IngestRowsOptions<T>): Promise<UpsertCounts> {
+export async function ingestRows<T>({
+  db,
+  actor,
+  kind,
+  rows,
+  onProgress,
+}: IngestRowsOptions<T>): Promise<UpsertCounts> {
   authorize(actor, kind.permission);
   const duplicates = findDuplicateKeys(kind, rows);
   if (duplicates.length) throw new IngestProblems(duplicates);
@@ -35,20 +41,35 @@ export function findDuplicateKeys<T>(kind: IngestKind<T>, rows: T[]): RowProblem
     const key = String(row[kind.keyField]);
     const first = firstIndex.get(key);
     if (first === undefined) firstIndex.set(key, index);
-    else problems.push({ index, field: kind.keyField, message: `duplicate ${kind.keyField} "${key}" (also at row ${first + 1})` });
+    else
+      problems.push({
+        index,
+        field: kind.keyField,
+        message: `duplicate ${kind.keyField} "${key}" (also at row ${first + 1})`,
+      });
   });
   return problems;
 }
 
 /** Every reference that points at nothing, one query per reference over the distinct values. */
-export async function findUnknownReferences<T>(tx: Tx, kind: IngestKind<T>, rows: T[]): Promise<RowProblem[]> {
+export async function findUnknownReferences<T>(
+  tx: Tx,
+  kind: IngestKind<T>,
+  rows: T[],
+): Promise<RowProblem[]> {
   const problems: RowProblem[] = [];
   for (const ref of kind.references) {
     const values = rows.map((r) => r[ref.field] as unknown as string | undefined);
-    const missing = await missingKeys(tx, ref.table, ref.column, values.filter((v): v is string => !!v));
+    const missing = await missingKeys(
+      tx,
+      ref.table,
+      ref.column,
+      values.filter((v): v is string => !!v),
+    );
     if (!missing.size) continue;
     values.forEach((v, index) => {
-      if (v && missing.has(v)) problems.push({ index, field: ref.field, message: `unknown ${ref.noun} "${v}"` });
+      if (v && missing.has(v))
+        problems.push({ index, field: ref.field, message: `unknown ${ref.noun} "${v}"` });
     });
   }
   return problems.sort((a, b) => a.index - b.index);

@@ -1,5 +1,12 @@
 import { z } from 'zod';
-import { contactChannels, contractorCategories, employeeRoles, jobStatuses, journeys, reportingChannels } from '../../db/schema';
+import {
+  contactChannels,
+  contractorCategories,
+  employeeRoles,
+  jobStatuses,
+  journeys,
+  reportingChannels,
+} from '../../db/schema';
 import { zChoice, zFlag, zOptionalChoice, zOptionalText, zPostcode, zText, zTimestamp } from './fields';
 
 /**
@@ -10,7 +17,13 @@ import { zChoice, zFlag, zOptionalChoice, zOptionalText, zPostcode, zText, zTime
 
 export const ZJobRow = z.object({
   externalId: zText(100),
-  journey: zChoice(journeys, { reparatie: 'repair', planmatig: 'planned', planmatig_onderhoud: 'planned', mutatie: 'vacancy', mutatieonderhoud: 'vacancy' }),
+  journey: zChoice(journeys, {
+    reparatie: 'repair',
+    planmatig: 'planned',
+    planmatig_onderhoud: 'planned',
+    mutatie: 'vacancy',
+    mutatieonderhoud: 'vacancy',
+  }),
   trade: zOptionalText(100),
   description: zOptionalText(5000),
   unitExternalId: zOptionalText(100),
@@ -18,8 +31,23 @@ export const ZJobRow = z.object({
   teamCode: zOptionalText(100),
   technicianExternalId: zOptionalText(100),
   contractorExternalId: zOptionalText(100),
-  status: zOptionalChoice(jobStatuses, { gemeld: 'reported', gepland: 'planned', afgemeld: 'completed', gereed: 'completed', afgerond: 'completed', geannuleerd: 'cancelled', vervallen: 'cancelled' }),
-  reportingChannel: zOptionalChoice(reportingChannels, { telefoon: 'phone', website: 'web', balie: 'walk_in', mail: 'email', e_mail: 'email', overig: 'other' }),
+  status: zOptionalChoice(jobStatuses, {
+    gemeld: 'reported',
+    gepland: 'planned',
+    afgemeld: 'completed',
+    gereed: 'completed',
+    afgerond: 'completed',
+    geannuleerd: 'cancelled',
+    vervallen: 'cancelled',
+  }),
+  reportingChannel: zOptionalChoice(reportingChannels, {
+    telefoon: 'phone',
+    website: 'web',
+    balie: 'walk_in',
+    mail: 'email',
+    e_mail: 'email',
+    overig: 'other',
+  }),
   reportedAt: zTimestamp(),
   appointmentAt: zTimestamp(),
   completedAt: zTimestamp(),
@@ -29,7 +57,11 @@ export type TJobRow = z.infer<typeof ZJobRow>;
 
 export const ZJobStatusUpdate = z.object({
   externalId: zText(100),
-  status: zChoice(['planned', 'completed', 'cancelled'] as const, { gepland: 'planned', afgemeld: 'completed', geannuleerd: 'cancelled' }),
+  status: zChoice(['planned', 'completed', 'cancelled'] as const, {
+    gepland: 'planned',
+    afgemeld: 'completed',
+    geannuleerd: 'cancelled',
+  }),
   at: zTimestamp(),
 });
 export type TJobStatusUpdate = z.infer<typeof ZJobStatusUpdate>;
@@ -48,7 +80,16 @@ export const ZEmployeeRow = z.object({
   name: zText(200),
   email: zOptionalText(320),
   phone: zOptionalText(50),
-  role: zChoice(employeeRoles, { vakman: 'technician', monteur: 'technician', uitvoerder: 'team_leader', teamleider: 'team_leader', afdelingshoofd: 'head_of_department', directeur: 'director', klantcontactcentrum: 'contact_centre', kwaliteit: 'quality' }),
+  role: zChoice(employeeRoles, {
+    vakman: 'technician',
+    monteur: 'technician',
+    uitvoerder: 'team_leader',
+    teamleider: 'team_leader',
+    afdelingshoofd: 'head_of_department',
+    directeur: 'director',
+    klantcontactcentrum: 'contact_centre',
+    kwaliteit: 'quality',
+  }),
   departmentCode: zOptionalText(50),
   trade: zOptionalText(100),
   teamCode: zOptionalText(50),
@@ -65,7 +106,12 @@ export const ZContractorContact = z.object({
 export const ZContractorRow = z.object({
   externalId: zText(100),
   name: zText(200),
-  category: zChoice(contractorCategories, { hoofd: 'main', hoofdaannemer: 'main', specialist: 'specialist', overig: 'other' }),
+  category: zChoice(contractorCategories, {
+    hoofd: 'main',
+    hoofdaannemer: 'main',
+    specialist: 'specialist',
+    overig: 'other',
+  }),
   trade: zOptionalText(100),
   pilotTeamCode: zOptionalText(50),
   contacts: z.array(ZContractorContact).max(50).optional(),
@@ -98,7 +144,13 @@ export const ZTenantRow = z.object({
   name: zText(200),
   email: zOptionalText(320),
   mobile: zOptionalText(50),
-  preferredChannel: zOptionalChoice(contactChannels, { sms: 'sms', beide: 'both', geen: 'none', mail: 'email', e_mail: 'email' }),
+  preferredChannel: zOptionalChoice(contactChannels, {
+    sms: 'sms',
+    beide: 'both',
+    geen: 'none',
+    mail: 'email',
+    e_mail: 'email',
+  }),
   optedOut: zFlag(),
 });
 export type TTenantRow = z.infer<typeof ZTenantRow>;

@@ -15,7 +15,13 @@ export const contractorIngest: IngestKind<TContractorRow> = {
   references: [{ field: 'pilotTeamCode', table: 'teams', column: 'code', noun: 'team' }],
   async write(tx, rows) {
     const json = asJson(
-      rows.map((r) => ({ external_id: r.externalId, name: r.name, category: r.category, trade: r.trade, pilot: r.pilotTeamCode })),
+      rows.map((r) => ({
+        external_id: r.externalId,
+        name: r.name,
+        category: r.category,
+        trade: r.trade,
+        pilot: r.pilotTeamCode,
+      })),
     );
     const resolved = sql`
       SELECT r.external_id, r.name, r.category, coalesce(r.trade, c.trade) AS trade,

@@ -25,11 +25,21 @@ export async function rowsOf<T>(tx: Tx, query: SQL): Promise<T[]> {
  */
 export async function upsertResolved(
   tx: Tx,
-  opts: { table: string; key: string; columns: string[]; resolved: SQL; touch?: string; returnKeys?: boolean },
+  opts: {
+    table: string;
+    key: string;
+    columns: string[];
+    resolved: SQL;
+    touch?: string;
+    returnKeys?: boolean;
+  },
 ): Promise<{ inserted: number; updated: number; keys: Array<{ key: string; inserted: boolean }> }> {
   const { table, key, columns } = opts;
   const cols = columns.join(', ');
-  const set = [...columns.filter((c) => c !== key).map((c) => `${c} = excluded.${c}`), ...(opts.touch ? [opts.touch] : [])];
+  const set = [
+    ...columns.filter((c) => c !== key).map((c) => `${c} = excluded.${c}`),
+    ...(opts.touch ? [opts.touch] : []),
+  ];
   const differs = `(${columns.map((c) => `${table}.${c}`).join(', ')}) IS DISTINCT FROM (${columns.map((c) => `excluded.${c}`).join(', ')})`;
   const returning = opts.returnKeys ? `${key} AS key, (xmax = 0) AS inserted` : '(xmax = 0) AS inserted';
   const statement = sql`WITH resolved AS (${opts.resolved}),
@@ -39,7 +49,10 @@ export async function upsertResolved(
       RETURNING ${sql.raw(returning)}
     )`;
   if (opts.returnKeys) {
-    const keys = await rowsOf<{ key: string; inserted: boolean }>(tx, sql`${statement} SELECT key, inserted FROM up`);
+    const keys = await rowsOf<{ key: string; inserted: boolean }>(
+      tx,
+      sql`${statement} SELECT key, inserted FROM up`,
+    );
     const inserted = keys.filter((k) => k.inserted).length;
     return { inserted, updated: keys.length - inserted, keys };
   }
@@ -51,7 +64,12 @@ export async function upsertResolved(
 }
 
 /** External ids / codes among `keys` that do not exist in `table.column` (distinct values, one query). */
-export async function missingKeys(tx: Tx, table: string, column: string, keys: string[]): Promise<Set<string>> {
+export async function missingKeys(
+  tx: Tx,
+  table: string,
+  column: string,
+  keys: string[],
+): Promise<Set<string>> {
   if (!keys.length) return new Set();
   const rows = await rowsOf<{ k: string }>(
     tx,

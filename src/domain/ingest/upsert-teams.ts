@@ -15,7 +15,15 @@ export const teamIngest: IngestKind<TTeamRow> = {
     { field: 'leaderExternalId', table: 'employees', column: 'external_id', noun: 'employee' },
   ],
   async write(tx, rows) {
-    const json = asJson(rows.map((r) => ({ code: r.code, name: r.name, dep: r.departmentCode, reg: r.regionCode, leader: r.leaderExternalId })));
+    const json = asJson(
+      rows.map((r) => ({
+        code: r.code,
+        name: r.name,
+        dep: r.departmentCode,
+        reg: r.regionCode,
+        leader: r.leaderExternalId,
+      })),
+    );
     const resolved = sql`
       SELECT r.code, r.name, d.id AS department_id, coalesce(g.id, t.region_id) AS region_id,
         coalesce(e.id, t.leader_employee_id) AS leader_employee_id

@@ -42,7 +42,16 @@ export const tenantIngest: IngestKind<TTenantRow> = {
       const counts = await upsertResolved(tx, {
         table: 'tenants',
         key: 'external_id',
-        columns: ['external_id', 'unit_id', 'name', 'email', 'mobile', 'preferred_channel', 'opted_out', 'opted_out_at'],
+        columns: [
+          'external_id',
+          'unit_id',
+          'name',
+          'email',
+          'mobile',
+          'preferred_channel',
+          'opted_out',
+          'opted_out_at',
+        ],
         resolved,
       });
       inserted += counts.inserted;

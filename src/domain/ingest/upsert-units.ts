@@ -40,7 +40,16 @@ export const unitIngest: IngestKind<TUnitRow> = {
       const counts = await upsertResolved(tx, {
         table: 'units',
         key: 'external_id',
-        columns: ['external_id', 'complex_id', 'street', 'house_number', 'postcode', 'city', 'owners_association', 'owners_association_name'],
+        columns: [
+          'external_id',
+          'complex_id',
+          'street',
+          'house_number',
+          'postcode',
+          'city',
+          'owners_association',
+          'owners_association_name',
+        ],
         resolved,
       });
       inserted += counts.inserted;

@@ -2,8 +2,8 @@ import { sql } from 'drizzle-orm';
 import type { Db } from '../../db/client';
 import type { Actor } from '../../policy/actor';
 import { authorize } from '../../policy/policy';
+import { type IngestKind, IngestProblems } from '../ingest/ingest-kind';
 import { findDuplicateKeys } from '../ingest/ingest-rows';
-import { IngestProblems, type IngestKind } from '../ingest/ingest-kind';
 import type { TJobStatusUpdate } from '../ingest/row-schemas';
 import { asJson, missingKeys, rowsOf, type UpsertCounts } from '../ingest/upsert-sql';
 
@@ -19,16 +19,27 @@ const byExternalId = { keyField: 'externalId' } as IngestKind<TJobStatusUpdate>;
  * Status changes from the ERP. `completed` is the moment that matters later (it triggers the survey),
  * so its time is kept: repeating a completion without `at` does not move it. All or nothing.
  */
-export async function updateJobStatuses({ db, actor, updates }: UpdateJobStatusesOptions): Promise<UpsertCounts> {
+export async function updateJobStatuses({
+  db,
+  actor,
+  updates,
+}: UpdateJobStatusesOptions): Promise<UpsertCounts> {
   authorize(actor, 'job.write');
   const duplicates = findDuplicateKeys(byExternalId, updates);
   if (duplicates.length) throw new IngestProblems(duplicates);
   return db.transaction(async (tx) => {
-    const missing = await missingKeys(tx, 'jobs', 'external_id', updates.map((u) => u.externalId));
+    const missing = await missingKeys(
+      tx,
+      'jobs',
+      'external_id',
+      updates.map((u) => u.externalId),
+    );
     if (missing.size) {
       throw new IngestProblems(
         updates.flatMap((u, index) =>
-          missing.has(u.externalId) ? [{ index, field: 'externalId', message: `unknown job "${u.externalId}"` }] : [],
+          missing.has(u.externalId)
+            ? [{ index, field: 'externalId', message: `unknown job "${u.externalId}"` }]
+            : [],
         ),
       );
     }

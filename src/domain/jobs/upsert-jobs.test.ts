@@ -31,18 +31,41 @@ describe('upsertJobs', () => {
         description: '<b>lekkage</b>',
       }),
     );
-    expect(await upsertJobs({ db: h.ctx.db, actor, rows })).toEqual({ inserted: 3, updated: 0, unchanged: 0 });
-    expect(await upsertJobs({ db: h.ctx.db, actor, rows })).toEqual({ inserted: 0, updated: 0, unchanged: 3 });
+    expect(await upsertJobs({ db: h.ctx.db, actor, rows })).toEqual({
+      inserted: 3,
+      updated: 0,
+      unchanged: 0,
+    });
+    expect(await upsertJobs({ db: h.ctx.db, actor, rows })).toEqual({
+      inserted: 0,
+      updated: 0,
+      unchanged: 3,
+    });
     const [job] = await h.ctx.db.select().from(jobs).where(eq(jobs.externalId, 'UJ-1'));
-    expect(job).toMatchObject({ journey: 'repair', status: 'completed', teamId: team.id, technicianId: tech.id, description: '<b>lekkage</b>' });
+    expect(job).toMatchObject({
+      journey: 'repair',
+      status: 'completed',
+      teamId: team.id,
+      technicianId: tech.id,
+      description: '<b>lekkage</b>',
+    });
     expect(job!.completedAt!.toISOString()).toBe('2024-03-05T13:30:00.000Z');
     expect(job!.departmentId).toBe(team.departmentId);
 
     // an update that leaves out team and technician keeps them (history holds)
     const update = ZJobRow.parse({ externalId: 'UJ-1', journey: 'repair', trade: 'loodgieter' });
-    expect(await upsertJobs({ db: h.ctx.db, actor, rows: [update] })).toEqual({ inserted: 0, updated: 1, unchanged: 0 });
+    expect(await upsertJobs({ db: h.ctx.db, actor, rows: [update] })).toEqual({
+      inserted: 0,
+      updated: 1,
+      unchanged: 0,
+    });
     const [after] = await h.ctx.db.select().from(jobs).where(eq(jobs.externalId, 'UJ-1'));
-    expect(after).toMatchObject({ trade: 'loodgieter', teamId: team.id, technicianId: tech.id, status: 'completed' });
+    expect(after).toMatchObject({
+      trade: 'loodgieter',
+      teamId: team.id,
+      technicianId: tech.id,
+      status: 'completed',
+    });
   });
 
   it('refuses unknown references and duplicates, writing nothing', async () => {
@@ -52,7 +75,9 @@ describe('upsertJobs', () => {
     ];
     const err = await upsertJobs({ db: h.ctx.db, actor, rows }).catch((e) => e);
     expect(err).toBeInstanceOf(IngestProblems);
-    expect(err.problems).toEqual([{ index: 1, field: 'unitExternalId', message: 'unknown unit "no-such-unit"' }]);
+    expect(err.problems).toEqual([
+      { index: 1, field: 'unitExternalId', message: 'unknown unit "no-such-unit"' },
+    ]);
     const dup = await upsertJobs({ db: h.ctx.db, actor, rows: [rows[0]!, rows[0]!] }).catch((e) => e);
     expect(dup.problems[0]).toMatchObject({ index: 1, field: 'externalId' });
     expect(await h.ctx.db.select().from(jobs).where(eq(jobs.externalId, 'BAD-1'))).toHaveLength(0);

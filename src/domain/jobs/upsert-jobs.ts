@@ -8,8 +8,22 @@ import { asJson, upsertResolved } from '../ingest/upsert-sql';
 
 const CHUNK = 10_000;
 const columns = [
-  'external_id', 'journey', 'trade', 'description', 'unit_id', 'tenant_id', 'department_id', 'team_id', 'technician_id',
-  'contractor_id', 'status', 'reporting_channel', 'reported_at', 'appointment_at', 'completed_at', 'cancelled_at',
+  'external_id',
+  'journey',
+  'trade',
+  'description',
+  'unit_id',
+  'tenant_id',
+  'department_id',
+  'team_id',
+  'technician_id',
+  'contractor_id',
+  'status',
+  'reporting_channel',
+  'reported_at',
+  'appointment_at',
+  'completed_at',
+  'cancelled_at',
 ];
 
 /**
@@ -62,7 +76,13 @@ export const jobIngest: IngestKind<TJobRow> = {
         LEFT JOIN teams t ON t.code = r.team
         LEFT JOIN employees e ON e.external_id = r.technician
         LEFT JOIN contractors c ON c.external_id = r.contractor`;
-      const counts = await upsertResolved(tx, { table: 'jobs', key: 'external_id', columns, resolved, touch: 'updated_at = now()' });
+      const counts = await upsertResolved(tx, {
+        table: 'jobs',
+        key: 'external_id',
+        columns,
+        resolved,
+        touch: 'updated_at = now()',
+      });
       inserted += counts.inserted;
       updated += counts.updated;
       onProgress?.(start + chunk.length);

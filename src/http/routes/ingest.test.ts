@@ -20,20 +20,52 @@ describe('POST /api/v1/jobs', () => {
   it('takes one job or a batch, idempotently', async () => {
     const unit = await buildUnit(h.ctx.db);
     const team = await buildTeam(h.ctx.db);
-    const one = { externalId: 'API-1', journey: 'repair', unitExternalId: unit.externalId, teamCode: team.code };
-    expect((await post('/api/v1/jobs', one, admin)).json()).toEqual({ inserted: 1, updated: 0, unchanged: 0 });
+    const one = {
+      externalId: 'API-1',
+      journey: 'repair',
+      unitExternalId: unit.externalId,
+      teamCode: team.code,
+    };
+    expect((await post('/api/v1/jobs', one, admin)).json()).toEqual({
+      inserted: 1,
+      updated: 0,
+      unchanged: 0,
+    });
     const batch = { jobs: [one, { ...one, externalId: 'API-2', completedAt: '2024-05-01T10:00:00+02:00' }] };
-    expect((await post('/api/v1/jobs', batch, admin)).json()).toEqual({ inserted: 1, updated: 0, unchanged: 1 });
-    expect((await post('/api/v1/jobs', batch, admin)).json()).toEqual({ inserted: 0, updated: 0, unchanged: 2 });
+    expect((await post('/api/v1/jobs', batch, admin)).json()).toEqual({
+      inserted: 1,
+      updated: 0,
+      unchanged: 1,
+    });
+    expect((await post('/api/v1/jobs', batch, admin)).json()).toEqual({
+      inserted: 0,
+      updated: 0,
+      unchanged: 2,
+    });
   });
 
   it('names the field and index of bad input, and of unknown references', async () => {
-    const bad = await post('/api/v1/jobs', { jobs: [{ externalId: 'A', journey: 'repair' }, { externalId: 'B', journey: 'repair', completedAt: 'gisteren' }] }, admin);
+    const bad = await post(
+      '/api/v1/jobs',
+      {
+        jobs: [
+          { externalId: 'A', journey: 'repair' },
+          { externalId: 'B', journey: 'repair', completedAt: 'gisteren' },
+        ],
+      },
+      admin,
+    );
     expect(bad.statusCode).toBe(400);
     expect(bad.json().issues[0].field).toBe('body.jobs.1.completedAt');
-    const unknown = await post('/api/v1/jobs', { jobs: [{ externalId: 'C', journey: 'repair', teamCode: 'NOPE' }] }, admin);
+    const unknown = await post(
+      '/api/v1/jobs',
+      { jobs: [{ externalId: 'C', journey: 'repair', teamCode: 'NOPE' }] },
+      admin,
+    );
     expect(unknown.statusCode).toBe(400);
-    expect(unknown.json().issues).toEqual([{ field: 'body.jobs.0.teamCode', message: 'unknown team "NOPE"' }]);
+    expect(unknown.json().issues).toEqual([
+      { field: 'body.jobs.0.teamCode', message: 'unknown team "NOPE"' },
+    ]);
     expect(unknown.body).not.toMatch(/at .*\.ts/);
   });
 
@@ -47,10 +79,22 @@ describe('POST /api/v1/jobs', () => {
   it('status updates keep the completion moment', async () => {
     const at = '2024-06-01T09:00:00+02:00';
     const update = { updates: [{ externalId: 'API-1', status: 'completed', at }] };
-    expect((await post('/api/v1/jobs/status', update, admin)).json()).toEqual({ inserted: 0, updated: 1, unchanged: 0 });
+    expect((await post('/api/v1/jobs/status', update, admin)).json()).toEqual({
+      inserted: 0,
+      updated: 1,
+      unchanged: 0,
+    });
     const again = { updates: [{ externalId: 'API-1', status: 'completed' }] };
-    expect((await post('/api/v1/jobs/status', again, admin)).json()).toEqual({ inserted: 0, updated: 0, unchanged: 1 });
-    const missing = await post('/api/v1/jobs/status', { updates: [{ externalId: 'NOPE', status: 'completed' }] }, admin);
+    expect((await post('/api/v1/jobs/status', again, admin)).json()).toEqual({
+      inserted: 0,
+      updated: 0,
+      unchanged: 1,
+    });
+    const missing = await post(
+      '/api/v1/jobs/status',
+      { updates: [{ externalId: 'NOPE', status: 'completed' }] },
+      admin,
+    );
     expect(missing.json().issues[0].field).toBe('body.updates.0.externalId');
   });
 });
@@ -76,8 +120,18 @@ describe('who may write', () => {
   });
 
   it('API keys act through their scopes; no credentials is 401', async () => {
-    const jobsKey = await createApiKey({ db: h.ctx.db, actor: systemActor('t'), name: 'erp', scopes: ['jobs:write'] });
-    const readKey = await createApiKey({ db: h.ctx.db, actor: systemActor('t'), name: 'ro', scopes: ['jobs:read', 'masterdata:read'] });
+    const jobsKey = await createApiKey({
+      db: h.ctx.db,
+      actor: systemActor('t'),
+      name: 'erp',
+      scopes: ['jobs:write'],
+    });
+    const readKey = await createApiKey({
+      db: h.ctx.db,
+      actor: systemActor('t'),
+      name: 'ro',
+      scopes: ['jobs:read', 'masterdata:read'],
+    });
     const bearer = (t: string) => ({ authorization: `Bearer ${t}` });
     expect((await post('/api/v1/jobs', job, bearer(jobsKey.token))).statusCode).toBe(200);
     expect((await post('/api/v1/units', { units: [] }, bearer(jobsKey.token))).statusCode).toBe(403);
@@ -87,6 +141,8 @@ describe('who may write', () => {
 
   it('is documented in the OpenAPI file', async () => {
     const doc = (await h.app.inject({ method: 'GET', url: '/api/openapi.json' })).json();
-    expect(Object.keys(doc.paths)).toEqual(expect.arrayContaining(['/api/v1/jobs', '/api/v1/jobs/status', '/api/v1/tenants']));
+    expect(Object.keys(doc.paths)).toEqual(
+      expect.arrayContaining(['/api/v1/jobs', '/api/v1/jobs/status', '/api/v1/tenants']),
+    );
   });
 });

@@ -2,7 +2,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppContext } from '../../context';
-import { IngestProblems, type IngestKindName } from '../../domain/ingest/ingest-kind';
+import { type IngestKindName, IngestProblems } from '../../domain/ingest/ingest-kind';
 import { ingestRows } from '../../domain/ingest/ingest-rows';
 import { ingestKinds } from '../../domain/ingest/kinds';
 import { ZJobStatusUpdate } from '../../domain/ingest/row-schemas';
@@ -13,9 +13,19 @@ import { actorOf } from '../authenticate';
 /** The ERP's door: batch upserts of jobs and master data, all or nothing, idempotent. */
 export const MAX_BATCH = 10_000;
 
-const ZCounts = z.object({ inserted: z.number().int(), updated: z.number().int(), unchanged: z.number().int() });
+const ZCounts = z.object({
+  inserted: z.number().int(),
+  updated: z.number().int(),
+  unchanged: z.number().int(),
+});
 const batchOf = <T extends z.ZodType>(name: string, row: T) =>
-  z.array(row).min(1, `send at least one of ${name}`).max(MAX_BATCH, `at most ${MAX_BATCH.toLocaleString('en')} ${name} per request; send more in several batches`);
+  z
+    .array(row)
+    .min(1, `send at least one of ${name}`)
+    .max(
+      MAX_BATCH,
+      `at most ${MAX_BATCH.toLocaleString('en')} ${name} per request; send more in several batches`,
+    );
 
 /** One job object is accepted as a batch of one, so both shapes validate with field paths intact. */
 const ZJobsBody = z.preprocess(
@@ -25,7 +35,10 @@ const ZJobsBody = z.preprocess(
 
 const masterData: Array<{ kind: Exclude<IngestKindName, 'jobs'>; summary: string }> = [
   { kind: 'teams', summary: 'Upsert teams by code' },
-  { kind: 'employees', summary: 'Upsert employees by external id (teamCode moves team membership from today)' },
+  {
+    kind: 'employees',
+    summary: 'Upsert employees by external id (teamCode moves team membership from today)',
+  },
   { kind: 'contractors', summary: 'Upsert contractors by external id, with contact persons' },
   { kind: 'complexes', summary: 'Upsert complexes by external id' },
   { kind: 'units', summary: 'Upsert units by external id' },
@@ -41,7 +54,12 @@ export async function register(app: FastifyInstance, ctx: AppContext) {
     '/api/v1/jobs',
     {
       preValidation: allowed('job.write'),
-      schema: { summary: 'Upsert one job or a batch of up to 10,000 by external id', tags: ['ingest'], body: ZJobsBody, response: { 200: ZCounts } },
+      schema: {
+        summary: 'Upsert one job or a batch of up to 10,000 by external id',
+        tags: ['ingest'],
+        body: ZJobsBody,
+        response: { 200: ZCounts },
+      },
     },
     async (request, reply) =>
       answer(reply, 'jobs', () =>
@@ -61,7 +79,9 @@ export async function register(app: FastifyInstance, ctx: AppContext) {
       },
     },
     async (request, reply) =>
-      answer(reply, 'updates', () => updateJobStatuses({ db: ctx.db, actor: actorOf(request), updates: request.body.updates })),
+      answer(reply, 'updates', () =>
+        updateJobStatuses({ db: ctx.db, actor: actorOf(request), updates: request.body.updates }),
+      ),
   );
 
   for (const { kind, summary } of masterData) {
@@ -69,11 +89,21 @@ export async function register(app: FastifyInstance, ctx: AppContext) {
       `/api/v1/${kind}`,
       {
         preValidation: allowed('masterdata.write'),
-        schema: { summary, tags: ['ingest'], body: z.object({ [kind]: batchOf(kind, ingestKinds[kind].schema) }), response: { 200: ZCounts } },
+        schema: {
+          summary,
+          tags: ['ingest'],
+          body: z.object({ [kind]: batchOf(kind, ingestKinds[kind].schema) }),
+          response: { 200: ZCounts },
+        },
       },
       async (request, reply) =>
         answer(reply, kind, () =>
-          ingestRows({ db: ctx.db, actor: actorOf(request), kind: ingestKinds[kind], rows: (request.body as Record<string, unknown[]>)[kind]! }),
+          ingestRows({
+            db: ctx.db,
+            actor: actorOf(request),
+            kind: ingestKinds[kind],
+            rows: (request.body as Record<string, unknown[]>)[kind]!,
+          }),
         ),
     );
   }
@@ -85,10 +115,17 @@ async function answer(reply: FastifyReply, list: string, work: () => Promise<z.i
     return await work();
   } catch (err) {
     if (!(err instanceof IngestProblems)) throw err;
-    const issues = err.problems.map((p) => ({ field: `body.${list}.${p.index}.${p.field}`, message: p.message }));
+    const issues = err.problems.map((p) => ({
+      field: `body.${list}.${p.index}.${p.field}`,
+      message: p.message,
+    }));
     return reply.status(400).send({
       error: 'invalid_request',
-      message: issues.slice(0, 20).map((i) => `${i.field}: ${i.message}`).join('; ') + (issues.length > 20 ? ` (and ${issues.length - 20} more)` : ''),
+      message:
+        issues
+          .slice(0, 20)
+          .map((i) => `${i.field}: ${i.message}`)
+          .join('; ') + (issues.length > 20 ? ` (and ${issues.length - 20} more)` : ''),
       issues,
     });
   }
