@@ -22,6 +22,7 @@ export async function openBrowser(
       '--disable-component-update',
       '--disable-sync',
       '--no-first-run',
+      '--lang=nl-NL',
     ],
     baseURL,
     viewport: { width: 1280, height: 860 },

@@ -149,6 +149,7 @@ export const nl = {
   'admin.keys.once': 'Kopieer deze sleutel nu: hij wordt maar één keer getoond.',
   'admin.keys.copy': 'Kopiëren',
   'admin.keys.copied': 'Gekopieerd',
+  'admin.keys.prefix': 'Begin van de sleutel',
   'admin.keys.revoke': 'Intrekken',
   'admin.keys.revoked': 'Ingetrokken',
   'admin.keys.confirmRevoke': 'Deze sleutel intrekken? Koppelingen die hem gebruiken werken dan niet meer.',
@@ -183,6 +184,7 @@ export const nl = {
   'admin.imports.preview': 'Voorbeeld (eerste rijen)',
   'admin.outbox.notSent': 'niet verzonden',
   'admin.outbox.sent': 'verzonden',
+  'admin.outbox.queued': 'in wachtrij',
   'admin.outbox.failed': 'mislukt',
   'admin.outbox.explain':
     'Zonder ingestelde mail- of sms-dienst blijven berichten hier staan en worden ze niet verzonden.',

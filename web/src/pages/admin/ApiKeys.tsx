@@ -24,6 +24,7 @@ import { useI18n } from '../../lib/i18n';
 interface ApiKey {
   id: number;
   name: string;
+  prefix?: string;
   scopes: string[];
   createdAt: string;
   lastUsedAt: string | null;
@@ -125,6 +126,7 @@ export default function ApiKeys() {
             rowKey={(k) => k.id}
             columns={[
               { label: t('field.name'), render: (k) => k.name },
+              { label: t('admin.keys.prefix'), render: (k) => (k.prefix ? <Code>{k.prefix}…</Code> : '–') },
               { label: t('field.scopes'), render: (k) => k.scopes.join(', ') },
               { label: t('field.createdAt'), render: (k) => formatDateTime(k.createdAt) },
               { label: t('field.lastUsed'), render: (k) => formatDateTime(k.lastUsedAt) },

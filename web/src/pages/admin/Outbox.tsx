@@ -27,6 +27,12 @@ function OutboxStatus({ status }: { status: string }) {
         {t('admin.outbox.sent')}
       </Badge>
     );
+  if (status === 'queued')
+    return (
+      <Badge color="blue" variant="light">
+        {t('admin.outbox.queued')}
+      </Badge>
+    );
   if (status === 'failed')
     return (
       <Badge color="red" variant="light">
@@ -57,7 +63,8 @@ export default function Outbox() {
           value={values.status || null}
           onChange={(v) => set({ status: v })}
           data={[
-            { value: 'outbox', label: t('admin.outbox.notSent') },
+            { value: 'not_sent', label: t('admin.outbox.notSent') },
+            { value: 'queued', label: t('admin.outbox.queued') },
             { value: 'sent', label: t('admin.outbox.sent') },
             { value: 'failed', label: t('admin.outbox.failed') },
           ]}
