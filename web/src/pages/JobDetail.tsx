@@ -15,6 +15,7 @@ import type { Ref } from '../lib/queries';
 
 interface JobDetailData extends Job {
   description: string | null;
+  cancelledAt?: string | null;
   reportingChannel: string | null;
   department: Ref | string | null;
   tenant: Ref | null;
@@ -24,6 +25,7 @@ interface TenantContact {
   email: string | null;
   mobile: string | null;
   preferredChannel: string | null;
+  optedOut?: boolean;
 }
 
 const refLink = (path: string, ref: Ref | null) =>
@@ -37,7 +39,7 @@ const refLink = (path: string, ref: Ref | null) =>
 
 /** Tenant contact data is fetched only on an explicit click: each opening is audited. */
 function TenantContactPanel({ jobId }: { jobId: number }) {
-  const { t } = useI18n();
+  const { t, tv } = useI18n();
   const [open, setOpen] = useState(false);
   const contact = useQuery({
     queryKey: ['tenant-contact', jobId],
@@ -69,7 +71,8 @@ function TenantContactPanel({ jobId }: { jobId: number }) {
             [t('field.name'), c.name],
             [t('field.email'), c.email],
             [t('field.mobile'), c.mobile],
-            [t('field.preferredChannel'), c.preferredChannel],
+            [t('field.preferredChannel'), tv('channel', c.preferredChannel)],
+            [t('field.optedOut'), c.optedOut ? t('yes') : t('no')],
           ]}
         />
       )}
@@ -94,7 +97,7 @@ export function JobDetail() {
             items={[
               [t('field.journey'), tv('journey', job.journey)],
               [t('field.trade'), job.trade],
-              [t('field.channel'), job.reportingChannel],
+              [t('field.channel'), tv('channel', job.reportingChannel)],
               [
                 t('field.unit'),
                 job.unit ? (
@@ -130,6 +133,9 @@ export function JobDetail() {
               [t('field.reportedAt'), formatDateTime(job.reportedAt)],
               [t('field.appointmentAt'), formatDateTime(job.appointmentAt)],
               [t('field.completedAt'), formatDateTime(job.completedAt)],
+              ...(job.cancelledAt
+                ? [[t('field.cancelledAt'), formatDateTime(job.cancelledAt)] as [string, string]]
+                : []),
             ]}
           />
           {job.tenant !== null && job.tenant !== undefined ? (
