@@ -33,7 +33,7 @@ export async function dryRunImport({ db, actor, kind, bytes, mapping }: DryRunIm
     if (!(err instanceof UnreadableFile)) throw err;
     return {
       columns: [],
-      mapping: {},
+      mapping: {} as Mapping,
       totalRows: 0,
       problems: [{ line: null, column: null, message: err.message }],
       preview: [],
