@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEMO_LOGINS } from '../../demo/seed-if-empty';
 import { createUser } from '../../domain/users/create-user';
 import { systemActor } from '../../policy/actor';
 import { startHarness, type TestHarness } from '../../test/harness';
@@ -37,6 +38,6 @@ describe('GET /api/public/login-info', () => {
     expect(info.demo).toBe(true);
     expect(info.demoPassword).toBe('achtplus-demo');
     expect(info.demoLogins.map((l: { email: string }) => l.email)).toContain('teamleider@demo.achtplus.nl');
-    expect(info.demoLogins).toHaveLength(5);
+    expect(info.demoLogins).toEqual(DEMO_LOGINS.map((l) => ({ email: l.email, label: l.label })));
   });
 });
