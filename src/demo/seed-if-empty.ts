@@ -1,15 +1,38 @@
 import type { AppContext } from '../context';
+import { DEMO_LOGINS, DEMO_PASSWORD } from './logins';
+import { clearInterruptedDemo, demoState, describeCounts, seedDemo } from './seed-demo';
 
-export const DEMO_PASSWORD = 'achtplus-demo';
-export const DEMO_LOGINS = [
-  { email: 'admin@demo.achtplus.nl', label: 'beheerder' },
-  { email: 'teamleider@demo.achtplus.nl', label: 'teamleider / uitvoerder' },
-  { email: 'vakman@demo.achtplus.nl', label: 'vakman' },
-  { email: 'comaker@demo.achtplus.nl', label: 'comaker' },
-  { email: 'directeur@demo.achtplus.nl', label: 'directeur' },
-] as const;
+export { DEMO_LOGINS, DEMO_PASSWORD };
 
-/** Seeds the demo organisation into an empty database (mode auto: embedded installs only). */
-export async function seedDemoIfEmpty(_opts: { ctx: AppContext; mode: 'auto' | 'yes' | 'no'; log: (m: string) => void }) {
-  return { demo: false };
+/**
+ * Seeds the demo organisation at start-up. Mode `auto` seeds an empty embedded (PGlite) database
+ * only, so a PostgreSQL server is never filled with demo data by accident; `yes` seeds an empty
+ * database on either backend; `no` never seeds. A seeding that was interrupted (the process was
+ * stopped midway) is cleared and done again; data the demo did not write is never touched.
+ * Returns whether the demo organisation is present.
+ */
+export async function seedDemoIfEmpty({
+  ctx,
+  mode,
+  log,
+}: {
+  ctx: AppContext;
+  mode: 'auto' | 'yes' | 'no';
+  log: (m: string) => void;
+}) {
+  const state = await demoState(ctx);
+  const allowed = mode === 'yes' || (mode === 'auto' && ctx.database.kind === 'pglite');
+  if (!allowed || (state !== 'empty' && state !== 'interrupted')) {
+    if (allowed && state === 'data-without-organisation')
+      log('demo: the database holds data but no organisation; not adding the demo organisation');
+    return { demo: state === 'seeded' };
+  }
+  if (state === 'interrupted') {
+    log('demo: an earlier seeding was interrupted; clearing it and starting again');
+    await clearInterruptedDemo(ctx);
+  }
+  log('demo: seeding the demo organisation (about half a minute the first time) …');
+  const result = await seedDemo({ ctx, log });
+  log(`demo: ${describeCounts(result.counts)} in ${result.seconds.toFixed(1)} s`);
+  return { demo: true };
 }

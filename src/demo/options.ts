@@ -1,0 +1,49 @@
+import { z } from 'zod';
+import { BUSINESS_TIME_ZONE } from '../config';
+
+/** The demo organisation at scale 1 is the corporation of BRIEF.md; `scale` multiplies the volumes. */
+export const ZDemoOptions = z.object({
+  seed: z.number().int().min(0).default(8),
+  scale: z.number().positive().max(100).default(1),
+  /** last day of the three years of jobs (YYYY-MM-DD, Europe/Amsterdam); default today */
+  asOf: z
+    .string()
+    .regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date YYYY-MM-DD')
+    .optional(),
+});
+export type TDemoOptions = z.input<typeof ZDemoOptions>;
+
+export interface DemoVolumes {
+  seed: number;
+  scale: number;
+  asOf: string;
+  units: number;
+  ownersAssociations: number;
+  ownersAssociationUnits: number;
+  repairJobsPerYear: number;
+  plannedProjectsPerTeamPerYear: number;
+  vacancyRate: number;
+  years: number;
+}
+
+export function demoVolumes(input: TDemoOptions = {}): DemoVolumes {
+  const o = ZDemoOptions.parse(input);
+  const s = o.scale;
+  return {
+    seed: o.seed,
+    scale: s,
+    asOf: o.asOf ?? todayInAmsterdam(),
+    units: Math.max(50, Math.round(45_000 * s)),
+    ownersAssociations: Math.max(2, Math.round(330 * s)),
+    ownersAssociationUnits: Math.max(16, Math.round(8_000 * s)),
+    repairJobsPerYear: Math.max(100, Math.round(70_000 * s)),
+    // Projects cover whole complexes, whose size grows with the scale; their number stays put.
+    plannedProjectsPerTeamPerYear: 8,
+    vacancyRate: 0.07,
+    years: 3,
+  };
+}
+
+export function todayInAmsterdam(now = new Date()) {
+  return new Intl.DateTimeFormat('en-CA', { timeZone: BUSINESS_TIME_ZONE }).format(now);
+}
