@@ -284,7 +284,9 @@ CREATE INDEX "jobs_contractor_id_completed_at_index" ON "jobs" USING btree ("con
 CREATE INDEX "jobs_department_id_completed_at_index" ON "jobs" USING btree ("department_id","completed_at");--> statement-breakpoint
 CREATE INDEX "jobs_unit_id_index" ON "jobs" USING btree ("unit_id");--> statement-breakpoint
 CREATE INDEX "jobs_tenant_id_index" ON "jobs" USING btree ("tenant_id");--> statement-breakpoint
-CREATE INDEX "jobs_completed_at_index" ON "jobs" USING btree ("completed_at");--> statement-breakpoint
+CREATE INDEX "jobs_completed_at_id_index" ON "jobs" USING btree ("completed_at","id");--> statement-breakpoint
+CREATE INDEX "jobs_reported_at_id_index" ON "jobs" USING btree ("reported_at" DESC NULLS LAST,"id" DESC NULLS LAST);--> statement-breakpoint
+CREATE INDEX "jobs_external_id_pattern_index" ON "jobs" USING btree ("external_id" text_pattern_ops);--> statement-breakpoint
 CREATE INDEX "employees_department_id_index" ON "employees" USING btree ("department_id");--> statement-breakpoint
 CREATE INDEX "employees_name_index" ON "employees" USING btree ("name");--> statement-breakpoint
 CREATE INDEX "team_memberships_employee_id_index" ON "team_memberships" USING btree ("employee_id");--> statement-breakpoint

@@ -3,9 +3,13 @@ export function containsPattern(q: string) {
   return `%${q.trim().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 }
 
-/** Dutch postcodes are written "1234 AB", "1234ab" or "1234AB"; compare without spaces, upper case. */
-export function normalisePostcode(q: string) {
-  return q.replace(/\s+/g, '').toUpperCase();
+/**
+ * Dutch postcodes are written "1234 AB", "1234ab" or "1234AB"; compare without spaces, upper case,
+ * as a prefix. `null` when the search text cannot be (the start of) a postcode.
+ */
+export function postcodePrefix(q: string): string | null {
+  const normalised = q.replace(/\s+/g, '').toUpperCase();
+  return /^\d{2,4}$|^\d{4}[A-Z]{1,2}$/.test(normalised) ? `${normalised}%` : null;
 }
 
 /** Offset pagination as the API speaks it (`page` from 1). */

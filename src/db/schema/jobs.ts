@@ -43,6 +43,10 @@ export const jobs = pgTable(
     index().on(t.departmentId, t.completedAt),
     index().on(t.unitId),
     index().on(t.tenantId),
-    index().on(t.completedAt),
+    // (completed_at, id) read backwards is the default job-list order; reported_at is the other sort
+    index().on(t.completedAt, t.id),
+    index().on(t.reportedAt.desc().nullsLast(), t.id.desc()),
+    // work-order search matches from the start (LIKE 'WO-12%') whatever the database collation
+    index('jobs_external_id_pattern_index').on(t.externalId.op('text_pattern_ops')),
   ],
 );

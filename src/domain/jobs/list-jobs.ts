@@ -1,8 +1,8 @@
-import { and, asc, count, desc, eq, ilike, inArray, or, type SQL, sql } from 'drizzle-orm';
+import { and, asc, count, desc, eq, like, or, type SQL, sql } from 'drizzle-orm';
 import type { SelectedFields } from 'drizzle-orm/pg-core';
 import type { Db } from '../../db/client';
 import { contractors, employees, type JobStatus, type Journey, jobs, teams, units } from '../../db/schema';
-import { containsPattern, normalisePostcode, offsetOf, type PageRequest } from '../../lib/search-pattern';
+import { containsPattern, offsetOf, type PageRequest, postcodePrefix } from '../../lib/search-pattern';
 import type { Actor } from '../../policy/actor';
 import { authorize } from '../../policy/policy';
 import { jobScope } from '../../policy/scope';
@@ -60,12 +60,13 @@ export function selectJobs<T extends SelectedFields>(db: Db, extra: T = {} as T)
 
 export type JobRow = Awaited<ReturnType<ReturnType<typeof selectJobs>['execute']>>[number];
 
-// Nulls first on completion matches the backward scan of the (…, completed_at) indexes: open work on top.
+// Each order is an index read forwards or backwards (see schema/jobs.ts); on completion that puts
+// open work (no completion yet) on top of the newest-first list.
 const orderings: Record<JobSort, SQL[]> = {
   '-completedAt': [sql`${jobs.completedAt} desc nulls first`, desc(jobs.id)],
   completedAt: [sql`${jobs.completedAt} asc nulls last`, asc(jobs.id)],
   '-reportedAt': [sql`${jobs.reportedAt} desc nulls last`, desc(jobs.id)],
-  reportedAt: [sql`${jobs.reportedAt} asc nulls last`, asc(jobs.id)],
+  reportedAt: [sql`${jobs.reportedAt} asc nulls first`, asc(jobs.id)],
   externalId: [asc(jobs.externalId)],
 };
 
@@ -104,10 +105,19 @@ function jobConditions(actor: Actor, o: Omit<ListJobsOptions, 'db' | 'actor' | '
   return and(...conditions);
 }
 
-/** Work-order numbers match anywhere; homes are looked up first (few) and joined by their index. */
+/**
+ * Work-order numbers match from the start (as typed or upper-cased, so the text_pattern_ops index
+ * serves both); homes are looked up first — few — and their jobs fetched through the unit index.
+ * `= any(array(…))` rather than `in (…)` lets PostgreSQL combine both index scans (BitmapOr).
+ */
 function matchesSearch(q: string) {
-  const postcode = normalisePostcode(q);
-  const homes = sql`select ${units.id} from ${units} where replace(upper(${units.postcode}), ' ', '') like ${`${postcode.replace(/[\\%_]/g, '')}%`}
-    or (${units.street} || ' ' || ${units.houseNumber}) ilike ${containsPattern(q)}`;
-  return or(ilike(jobs.externalId, containsPattern(q)), inArray(jobs.unitId, homes));
+  const prefix = `${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+  const postcode = postcodePrefix(q);
+  const homes = sql`select ${units.id} from ${units} where (${units.street} || ' ' || ${units.houseNumber}) ilike ${containsPattern(q)}
+    ${postcode ? sql`or replace(upper(${units.postcode}), ' ', '') like ${postcode}` : sql``}`;
+  return or(
+    like(jobs.externalId, prefix),
+    like(jobs.externalId, prefix.toUpperCase()),
+    sql`${jobs.unitId} = any(array(${homes}))`,
+  );
 }

@@ -1,7 +1,7 @@
 import { and, asc, count, eq, ilike, or, type SQL, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client';
 import { complexes, units } from '../../db/schema';
-import { containsPattern, normalisePostcode, offsetOf, type PageRequest } from '../../lib/search-pattern';
+import { containsPattern, offsetOf, type PageRequest, postcodePrefix } from '../../lib/search-pattern';
 import type { Actor } from '../../policy/actor';
 import { authorize } from '../../policy/policy';
 import { unitScope } from '../../policy/scope';
@@ -48,10 +48,10 @@ export async function listUnits({
   authorize(actor, 'masterdata.read');
   const conditions: (SQL | undefined)[] = [unitScope(actor)];
   if (q?.trim()) {
-    const postcode = `${normalisePostcode(q).replace(/[\\%_]/g, '')}%`;
+    const postcode = postcodePrefix(q);
     conditions.push(
       or(
-        sql`replace(upper(${units.postcode}), ' ', '') like ${postcode}`,
+        postcode ? sql`replace(upper(${units.postcode}), ' ', '') like ${postcode}` : undefined,
         sql`(${units.street} || ' ' || ${units.houseNumber}) ilike ${containsPattern(q)}`,
         ilike(units.externalId, containsPattern(q)),
       ),
