@@ -43,7 +43,12 @@ const statusColor: Record<string, string> = {
 export function StatusBadge({ status }: { status: string }) {
   const { tv } = useI18n();
   return (
-    <Badge variant="light" color={statusColor[status] ?? 'gray'}>
+    <Badge
+      variant="light"
+      color={statusColor[status] ?? 'gray'}
+      tt="none"
+      style={{ flexShrink: 0, overflow: 'visible' }}
+    >
       {tv('status', status)}
     </Badge>
   );
@@ -56,7 +61,7 @@ export function useJobColumns(): Column<Job>[] {
     {
       label: t('field.externalId'),
       render: (j) => (
-        <Anchor component={Link} to={`/jobs/${j.id}`}>
+        <Anchor component={Link} to={`/jobs/${j.id}`} style={{ whiteSpace: 'nowrap' }}>
           {j.externalId}
         </Anchor>
       ),
