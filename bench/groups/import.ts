@@ -1,6 +1,96 @@
-import type { BenchGroup } from '../line';
+import { createApiKey } from '../../src/domain/api-keys/create-api-key';
+import { importFile } from '../../src/domain/imports/run-import';
+import { buildApp } from '../../src/http/app';
+import { systemActor } from '../../src/policy/actor';
+import { copyRowsPerSecond, jobCells, jobsCsv, openBenchContext, seedReferences } from '../import-setup';
+import { type BenchGroup, line } from '../line';
 
-const group: BenchGroup = async function* () {
-  // not built yet
+/**
+ * `import`: jobs from a generated CSV through the import path (read, map, validate, upsert), rows/s,
+ * against PostgreSQL COPY of the same rows into a bare table in the same run.
+ * `api-jobs`: jobs through POST /api/v1/jobs in batches (app.inject, API key), against the same baseline.
+ */
+const group: BenchGroup = async function* ({ quick, postgresUrl }) {
+  const importRows = quick ? 20_000 : 100_000;
+  const apiRows = quick ? 2_000 : 10_000;
+  const backends: Array<'postgres' | 'pglite'> = postgresUrl ? ['postgres', 'pglite'] : ['pglite'];
+  for (const backend of backends) {
+    const { ctx, close } = await openBenchContext(backend, postgresUrl);
+    try {
+      await seedReferences(ctx);
+      const { file, rows } = jobsCsv('IMP', importRows);
+      const copyRate = await copyRowsPerSecond(ctx, rows, importRows);
+
+      const t0 = performance.now();
+      const run = await importFile({
+        db: ctx.db,
+        actor: systemActor('bench'),
+        kind: 'jobs',
+        fileName: 'bench.csv',
+        bytes: file,
+      });
+      const seconds = (performance.now() - t0) / 1000;
+      if (run.status !== 'done' || run.inserted !== importRows)
+        throw new Error(`bench import failed: ${JSON.stringify(run.problems).slice(0, 500)}`);
+      yield line(
+        `import (${backend})`,
+        `${importRows} jobs from CSV`,
+        'rows/s',
+        importRows / seconds,
+        copyRate,
+        backend === 'postgres' ? { ratioAtLeast: 0.3 } : undefined,
+      );
+
+      const app = await buildApp({ ctx });
+      await app.ready();
+      const key = await createApiKey({
+        db: ctx.db,
+        actor: systemActor('bench'),
+        name: 'bench',
+        scopes: ['jobs:write'],
+      });
+      const batchSize = 1_000;
+      const columns = [
+        'externalId',
+        'journey',
+        'unitExternalId',
+        'teamCode',
+        'technicianExternalId',
+        'description',
+        'reportedAt',
+        'completedAt',
+      ];
+      const batches = Array.from({ length: Math.ceil(apiRows / batchSize) }, (_, b) =>
+        JSON.stringify({
+          jobs: Array.from({ length: Math.min(batchSize, apiRows - b * batchSize) }, (_, i) => {
+            const cells = jobCells('API', b * batchSize + i).map((c) => c.replace(/^"|"$/g, ''));
+            return Object.fromEntries(columns.map((c, k) => [c, cells[k]]));
+          }),
+        }),
+      );
+      const t1 = performance.now();
+      for (const payload of batches) {
+        const res = await app.inject({
+          method: 'POST',
+          url: '/api/v1/jobs',
+          payload,
+          headers: { authorization: `Bearer ${key.token}`, 'content-type': 'application/json' },
+        });
+        if (res.statusCode !== 200)
+          throw new Error(`bench api batch failed: ${res.statusCode} ${res.body.slice(0, 300)}`);
+      }
+      const apiSeconds = (performance.now() - t1) / 1000;
+      await app.close();
+      yield line(
+        `api-jobs (${backend})`,
+        `${apiRows} jobs in batches of ${batchSize}`,
+        'rows/s',
+        apiRows / apiSeconds,
+        copyRate,
+      );
+    } finally {
+      await close();
+    }
+  }
 };
 export default group;
