@@ -46,15 +46,13 @@ export async function createUser(opts: CreateUserOptions) {
       })
       .returning();
     if (passwordHash) {
-      await tx
-        .insert(accounts)
-        .values({
-          id: randomUUID(),
-          accountId: id,
-          providerId: 'credential',
-          userId: id,
-          password: passwordHash,
-        });
+      await tx.insert(accounts).values({
+        id: randomUUID(),
+        accountId: id,
+        providerId: 'credential',
+        userId: id,
+        password: passwordHash,
+      });
     }
     return row!;
   });

@@ -6,16 +6,14 @@ let h: TestHarness;
 beforeAll(async () => {
   h = await startHarness();
   for (const status of outboxStatuses) {
-    await h.ctx.db
-      .insert(outboxMessages)
-      .values({
-        channel: 'email',
-        kind: 'invitation',
-        recipient: `${status}@huurder.invalid`,
-        subject: 'Hoe was de reparatie?',
-        bodyText: 'Geef een cijfer',
-        status,
-      });
+    await h.ctx.db.insert(outboxMessages).values({
+      channel: 'email',
+      kind: 'invitation',
+      recipient: `${status}@huurder.invalid`,
+      subject: 'Hoe was de reparatie?',
+      bodyText: 'Geef een cijfer',
+      status,
+    });
   }
 });
 afterAll(async () => h?.close());

@@ -13,18 +13,16 @@ const ZLoginInfo = z.object({
 
 /** What anyone may read without signing in: the login page's branding (and demo logins on a demo install). */
 export async function register(app: FastifyInstance, ctx: AppContext) {
-  app
-    .withTypeProvider<ZodTypeProvider>()
-    .get(
-      '/api/public/login-info',
-      {
-        schema: {
-          tags: ['public'],
-          summary: 'Branding and demo logins for the login page',
-          security: [],
-          response: { 200: ZLoginInfo },
-        },
+  app.withTypeProvider<ZodTypeProvider>().get(
+    '/api/public/login-info',
+    {
+      schema: {
+        tags: ['public'],
+        summary: 'Branding and demo logins for the login page',
+        security: [],
+        response: { 200: ZLoginInfo },
       },
-      async () => getLoginInfo({ db: ctx.db }),
-    );
+    },
+    async () => getLoginInfo({ db: ctx.db }),
+  );
 }
