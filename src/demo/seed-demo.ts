@@ -55,16 +55,14 @@ export async function seedDemo({
   await createDemoLogins({ db: ctx.db, dataset });
   const o = dataset.org.organisation;
   await ctx.db.transaction(async (tx) => {
-    await tx
-      .insert(organisation)
-      .values({
-        id: 1,
-        name: o.name,
-        senderName: o.senderName,
-        senderEmail: o.senderEmail,
-        primaryColor: o.primaryColor,
-        accentColor: o.accentColor,
-      });
+    await tx.insert(organisation).values({
+      id: 1,
+      name: o.name,
+      senderName: o.senderName,
+      senderEmail: o.senderEmail,
+      primaryColor: o.primaryColor,
+      accentColor: o.accentColor,
+    });
     await recordAudit({
       db: tx,
       actor,

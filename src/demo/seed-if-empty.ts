@@ -1,5 +1,6 @@
 import type { AppContext } from '../context';
 import { DEMO_LOGINS, DEMO_PASSWORD } from './logins';
+import type { TDemoOptions } from './options';
 import { clearInterruptedDemo, demoState, describeCounts, seedDemo } from './seed-demo';
 
 export { DEMO_LOGINS, DEMO_PASSWORD };
@@ -15,10 +16,13 @@ export async function seedDemoIfEmpty({
   ctx,
   mode,
   log,
+  options,
 }: {
   ctx: AppContext;
   mode: 'auto' | 'yes' | 'no';
   log: (m: string) => void;
+  /** seed, scale, asOf; the defaults make the corporation of BRIEF.md */
+  options?: TDemoOptions;
 }) {
   const state = await demoState(ctx);
   const allowed = mode === 'yes' || (mode === 'auto' && ctx.database.kind === 'pglite');
@@ -32,7 +36,7 @@ export async function seedDemoIfEmpty({
     await clearInterruptedDemo(ctx);
   }
   log('demo: seeding the demo organisation (about half a minute the first time) …');
-  const result = await seedDemo({ ctx, log });
+  const result = await seedDemo({ ctx, options, log });
   log(`demo: ${describeCounts(result.counts)} in ${result.seconds.toFixed(1)} s`);
   return { demo: true };
 }
