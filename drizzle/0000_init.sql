@@ -278,6 +278,8 @@ CREATE INDEX "contractor_contacts_contractor_id_index" ON "contractor_contacts" 
 CREATE INDEX "tenants_unit_id_index" ON "tenants" USING btree ("unit_id");--> statement-breakpoint
 CREATE INDEX "units_complex_id_index" ON "units" USING btree ("complex_id");--> statement-breakpoint
 CREATE INDEX "units_postcode_index" ON "units" USING btree ("postcode");--> statement-breakpoint
+CREATE INDEX "units_postcode_search_index" ON "units" USING btree (replace(upper("postcode"), ' ', '') text_pattern_ops);--> statement-breakpoint
+CREATE INDEX "units_address_order_index" ON "units" USING btree ("city","street",length("house_number"),"house_number","id");--> statement-breakpoint
 CREATE INDEX "jobs_team_id_completed_at_index" ON "jobs" USING btree ("team_id","completed_at");--> statement-breakpoint
 CREATE INDEX "jobs_technician_id_completed_at_index" ON "jobs" USING btree ("technician_id","completed_at");--> statement-breakpoint
 CREATE INDEX "jobs_contractor_id_completed_at_index" ON "jobs" USING btree ("contractor_id","completed_at");--> statement-breakpoint

@@ -18,3 +18,14 @@ export interface PageRequest {
   pageSize: number;
 }
 export const offsetOf = ({ page, pageSize }: PageRequest) => (page - 1) * pageSize;
+
+/**
+ * What a search text can be, so a query only scans what could match: a postcode is looked up by
+ * its index, a single token with digits ("WO-1234") is a work-order or external id, and only text
+ * with a space or without digits ("Markt 12", "dorpsstraat") is worth a scan of the addresses.
+ */
+export function searchKinds(q: string) {
+  const postcode = postcodePrefix(q);
+  const text = q.trim();
+  return { postcode, address: !postcode && (/\s/.test(text) || !/\d/.test(text)) };
+}

@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import { boolean, index, integer, pgTable, text, timestamp } from 'drizzle-orm/pg-core';
 import { teams } from './organisation';
 
@@ -24,7 +25,20 @@ export const units = pgTable(
     ownersAssociation: boolean().notNull().default(false),
     ownersAssociationName: text(),
   },
-  (t) => [index().on(t.complexId), index().on(t.postcode)],
+  (t) => [
+    index().on(t.complexId),
+    index().on(t.postcode),
+    // postcode search ("1234ab", "1234 A") compares the normalised form as a prefix
+    index('units_postcode_search_index').on(sql`replace(upper(${t.postcode}), ' ', '') text_pattern_ops`),
+    // the order unit lists are read in: by address, "2" before "10"
+    index('units_address_order_index').on(
+      t.city,
+      t.street,
+      sql`length(${t.houseNumber})`,
+      t.houseNumber,
+      t.id,
+    ),
+  ],
 );
 
 export const contactChannels = ['email', 'sms', 'both', 'none'] as const;

@@ -2,7 +2,7 @@ import { and, asc, count, desc, eq, like, or, type SQL, sql } from 'drizzle-orm'
 import type { SelectedFields } from 'drizzle-orm/pg-core';
 import type { Db } from '../../db/client';
 import { contractors, employees, type JobStatus, type Journey, jobs, teams, units } from '../../db/schema';
-import { containsPattern, offsetOf, type PageRequest, postcodePrefix } from '../../lib/search-pattern';
+import { containsPattern, offsetOf, type PageRequest, searchKinds } from '../../lib/search-pattern';
 import type { Actor } from '../../policy/actor';
 import { authorize } from '../../policy/policy';
 import { jobScope } from '../../policy/scope';
@@ -107,17 +107,21 @@ function jobConditions(actor: Actor, o: Omit<ListJobsOptions, 'db' | 'actor' | '
 
 /**
  * Work-order numbers match from the start (as typed or upper-cased, so the text_pattern_ops index
- * serves both); homes are looked up first — few — and their jobs fetched through the unit index.
- * `= any(array(…))` rather than `in (…)` lets PostgreSQL combine both index scans (BitmapOr).
+ * serves both); homes are looked up first — by postcode index, or a scan of addresses only when
+ * the text looks like one — and their jobs fetched through the unit index. `= any(array(…))`
+ * rather than `in (…)` lets PostgreSQL combine the index scans (BitmapOr).
  */
 function matchesSearch(q: string) {
   const prefix = `${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-  const postcode = postcodePrefix(q);
-  const homes = sql`select ${units.id} from ${units} where (${units.street} || ' ' || ${units.houseNumber}) ilike ${containsPattern(q)}
-    ${postcode ? sql`or replace(upper(${units.postcode}), ' ', '') like ${postcode}` : sql``}`;
+  const kinds = searchKinds(q);
+  const homes = kinds.postcode
+    ? sql`select ${units.id} from ${units} where replace(upper(${units.postcode}), ' ', '') like ${kinds.postcode}`
+    : kinds.address
+      ? sql`select ${units.id} from ${units} where (${units.street} || ' ' || ${units.houseNumber}) ilike ${containsPattern(q)}`
+      : undefined;
   return or(
     like(jobs.externalId, prefix),
     like(jobs.externalId, prefix.toUpperCase()),
-    sql`${jobs.unitId} = any(array(${homes}))`,
+    homes ? sql`${jobs.unitId} = any(array(${homes}))` : undefined,
   );
 }

@@ -1,7 +1,7 @@
 import { and, asc, count, eq, ilike, or, type SQL, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client';
 import { complexes, units } from '../../db/schema';
-import { containsPattern, offsetOf, type PageRequest, postcodePrefix } from '../../lib/search-pattern';
+import { containsPattern, offsetOf, type PageRequest, searchKinds } from '../../lib/search-pattern';
 import type { Actor } from '../../policy/actor';
 import { authorize } from '../../policy/policy';
 import { unitScope } from '../../policy/scope';
@@ -48,12 +48,14 @@ export async function listUnits({
   authorize(actor, 'masterdata.read');
   const conditions: (SQL | undefined)[] = [unitScope(actor)];
   if (q?.trim()) {
-    const postcode = postcodePrefix(q);
+    const kinds = searchKinds(q);
     conditions.push(
       or(
-        postcode ? sql`replace(upper(${units.postcode}), ' ', '') like ${postcode}` : undefined,
-        sql`(${units.street} || ' ' || ${units.houseNumber}) ilike ${containsPattern(q)}`,
-        ilike(units.externalId, containsPattern(q)),
+        kinds.postcode ? sql`replace(upper(${units.postcode}), ' ', '') like ${kinds.postcode}` : undefined,
+        kinds.address
+          ? sql`(${units.street} || ' ' || ${units.houseNumber}) ilike ${containsPattern(q)}`
+          : undefined,
+        kinds.postcode ? undefined : ilike(units.externalId, containsPattern(q)),
       ),
     );
   }
