@@ -1,7 +1,7 @@
 import '@mantine/core/styles.css';
 import '@mantine/notifications/styles.css';
 import './app.css';
-import { createTheme, MantineProvider } from '@mantine/core';
+import { Badge, createTheme, MantineProvider } from '@mantine/core';
 import { Notifications } from '@mantine/notifications';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { StrictMode } from 'react';
@@ -12,7 +12,19 @@ import { I18nProvider } from './lib/i18n';
 import { router } from './routes';
 
 // shade 8 keeps white text on filled buttons and badges above WCAG AA contrast
-const theme = createTheme({ primaryColor: 'blue', primaryShade: 8, autoContrast: true, defaultRadius: 'md' });
+// light badges: the tint tells the kind, the text stays dark (Mantine's tinted text is below 4.5:1)
+const theme = createTheme({
+  primaryColor: 'blue',
+  primaryShade: 8,
+  autoContrast: true,
+  defaultRadius: 'md',
+  components: {
+    Badge: Badge.extend({
+      vars: (_theme, props) =>
+        props.variant === 'light' ? { root: { '--badge-color': 'var(--mantine-color-text)' } } : { root: {} },
+    }),
+  },
+});
 
 const queryClient = new QueryClient({
   defaultOptions: {

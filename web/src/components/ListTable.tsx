@@ -30,7 +30,14 @@ export function ListTable<T>(props: {
   const pages = paged ? Math.max(1, Math.ceil(paged.total / paged.pageSize)) : 1;
   return (
     <Paper withBorder radius="md">
-      <Table.ScrollContainer minWidth={640}>
+      {/* native scrolling, focusable so keyboard users can scroll wide tables */}
+      <Table.ScrollContainer
+        minWidth={640}
+        type="native"
+        tabIndex={0}
+        role="region"
+        aria-label={props.caption}
+      >
         <Table striped highlightOnHover verticalSpacing="xs">
           <caption className="visually-hidden">{props.caption}</caption>
           <Table.Thead>

@@ -57,7 +57,9 @@ export default function AuditLog() {
                 label: t('field.description'),
                 render: (e) =>
                   e.details ? (
-                    <Code style={{ whiteSpace: 'pre-wrap' }}>{JSON.stringify(e.details)}</Code>
+                    <Code style={{ whiteSpace: 'pre-wrap', wordBreak: 'break-word' }}>
+                      {JSON.stringify(e.details)}
+                    </Code>
                   ) : (
                     '–'
                   ),

@@ -73,7 +73,14 @@ function ProblemTable({ problems }: { problems: Problem[] }) {
       title={`${t('admin.imports.problems')}: ${formatNumber(problems.length)}`}
       role="alert"
     >
-      <Table.ScrollContainer minWidth={400} mah={360}>
+      <Table.ScrollContainer
+        minWidth={400}
+        maxHeight={360}
+        type="native"
+        tabIndex={0}
+        role="region"
+        aria-label={t('admin.imports.problems')}
+      >
         <Table>
           <Table.Thead>
             <Table.Tr>
