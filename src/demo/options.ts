@@ -37,8 +37,9 @@ export function demoVolumes(input: TDemoOptions = {}): DemoVolumes {
     ownersAssociations: Math.max(2, Math.round(330 * s)),
     ownersAssociationUnits: Math.max(16, Math.round(8_000 * s)),
     repairJobsPerYear: Math.max(100, Math.round(70_000 * s)),
-    // Projects cover whole complexes, whose size grows with the scale; their number stays put.
-    plannedProjectsPerTeamPerYear: 8,
+    // A project covers a whole complex; complexes keep their size as the scale grows, so the
+    // number of projects follows the number of complexes.
+    plannedProjectsPerTeamPerYear: Math.max(1, Math.round(12 * s)),
     vacancyRate: 0.07,
     years: 3,
   };
