@@ -14,6 +14,8 @@ const controlLabels = {
 export interface Column<T> {
   label: string;
   render: (row: T) => ReactNode;
+  /** dates, numbers and badges read badly when broken over lines */
+  nowrap?: boolean;
 }
 
 /** A paged list as the API returns it: items, page, pageSize, total. */
@@ -53,7 +55,9 @@ export function ListTable<T>(props: {
             {data.items.map((row) => (
               <Table.Tr key={props.rowKey(row)}>
                 {columns.map((c) => (
-                  <Table.Td key={c.label}>{c.render(row)}</Table.Td>
+                  <Table.Td key={c.label} style={c.nowrap ? { whiteSpace: 'nowrap' } : undefined}>
+                    {c.render(row)}
+                  </Table.Td>
                 ))}
               </Table.Tr>
             ))}

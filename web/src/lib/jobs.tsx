@@ -71,8 +71,8 @@ export function useJobColumns(): Column<Job>[] {
     { label: t('field.address'), render: (j) => addressOf(j.unit) },
     { label: t('field.team'), render: (j) => j.team?.name ?? '–' },
     { label: t('jobs.attribution'), render: (j) => j.technician?.name ?? j.contractor?.name ?? '–' },
-    { label: t('field.status'), render: (j) => <StatusBadge status={j.status} /> },
-    { label: t('field.reportedAt'), render: (j) => formatDate(j.reportedAt) },
-    { label: t('field.completedAt'), render: (j) => formatDateTime(j.completedAt) },
+    { label: t('field.status'), render: (j) => <StatusBadge status={j.status} />, nowrap: true },
+    { label: t('field.reportedAt'), render: (j) => formatDate(j.reportedAt), nowrap: true },
+    { label: t('field.completedAt'), render: (j) => formatDateTime(j.completedAt), nowrap: true },
   ];
 }
