@@ -20,6 +20,8 @@ const theme = createTheme({
   defaultRadius: 'md',
   components: {
     Badge: Badge.extend({
+      // a badge is a word or two: never cut it off with an ellipsis
+      styles: { root: { minWidth: 'max-content' }, label: { overflow: 'visible', textOverflow: 'clip' } },
       vars: (_theme, props) =>
         props.variant === 'light' ? { root: { '--badge-color': 'var(--mantine-color-text)' } } : { root: {} },
     }),

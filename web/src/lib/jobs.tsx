@@ -43,12 +43,7 @@ const statusColor: Record<string, string> = {
 export function StatusBadge({ status }: { status: string }) {
   const { tv } = useI18n();
   return (
-    <Badge
-      variant="light"
-      color={statusColor[status] ?? 'gray'}
-      tt="none"
-      style={{ flexShrink: 0, overflow: 'visible' }}
-    >
+    <Badge variant="light" color={statusColor[status] ?? 'gray'} tt="none">
       {tv('status', status)}
     </Badge>
   );
