@@ -102,6 +102,31 @@ describe('the demo generator', () => {
     ).toBe(true);
   });
 
+  it('attributes a job to the team the technician belonged to on the day of the work', () => {
+    const d = generateDemo({ ...small, scale: 0.05 });
+    const col = (name: string) => d.jobs.columns.indexOf(name);
+    let checked = 0;
+    for (const r of d.jobs.rows()) {
+      const technician = r[col('technician_id')] as number | null;
+      const appointment = r[col('appointment_at')] as string | null;
+      if (!technician || !appointment) continue;
+      const day = appointment.slice(0, 10);
+      const member = d.people.memberships.some(
+        (m) =>
+          m.employeeId === technician &&
+          m.teamId === r[col('team_id')] &&
+          m.validFrom <= day &&
+          (!m.validTo || m.validTo >= day),
+      );
+      if (!member)
+        throw new Error(
+          `job ${r[col('external_id')]}: technician ${technician} not in team ${r[col('team_id')]} on ${day}`,
+        );
+      checked++;
+    }
+    expect(checked).toBeGreaterThan(1000);
+  });
+
   it('quotes CSV only where COPY needs it', () => {
     expect(csvLine([1, 'a', null, '', 'x, "y"', true])).toBe('1,a,,"","x, ""y""",t\n');
   });

@@ -103,22 +103,29 @@ export function generateHousing({
       complexes.push(complex);
     };
 
-    // Owners' associations: apartment buildings the corporation shares with private owners.
-    const vveSizes = splitInto(random, vveUnits, vveCount, 6);
-    for (const size of vveSizes)
-      addComplex(size, (s) => `Appartementen ${s}`, true, random.chance(0.5) ? 'entrance' : 'gallery');
-    let left = cityUnits - vveUnits;
-    while (left > 0) {
+    // Owners' associations (apartment buildings shared with private owners) among ordinary
+    // complexes, in a shuffled order so ids and street names do not group them.
+    const plans: {
+      size: number;
+      name: (s: string) => string;
+      vve: boolean;
+      style: 'row' | 'entrance' | 'gallery';
+    }[] = [];
+    for (const size of splitInto(random, vveUnits, vveCount, 6))
+      plans.push({
+        size,
+        name: (s) => `Appartementen ${s}`,
+        vve: true,
+        style: random.chance(0.5) ? 'entrance' : 'gallery',
+      });
+    for (let left = cityUnits - vveUnits; left > 0; ) {
       const k = random.weighted(kinds.map((k) => [k, k.weight] as const));
       const size = Math.min(left, random.int(k.min, k.max));
-      addComplex(
-        size,
-        k.name,
-        false,
-        k.kind === 'portiekflat' ? 'entrance' : k.kind === 'galerijflat' ? 'gallery' : 'row',
-      );
+      const style = k.kind === 'portiekflat' ? 'entrance' : k.kind === 'galerijflat' ? 'gallery' : 'row';
+      plans.push({ size, name: k.name, vve: false, style });
       left -= size;
     }
+    for (const p of random.shuffle(plans)) addComplex(p.size, p.name, p.vve, p.style);
   }
   return { complexes, units };
 }

@@ -185,10 +185,11 @@ export function generateJobs(c: JobsContext) {
     const cal = c.calendar;
     const unit = c.housing.units[random.int(0, c.housing.units.length - 1)]!;
     const teamId = repairTeamOfRegion.get(unit.regionId)!;
-    const technicianId = random.chance(0.75)
-      ? attribution.technician(random, teamId, day, 'timmerwerk')
-      : null;
     const appointmentDay = cal.addWorkingDays(day, random.int(1, 3));
+    // Attributed to whoever was in the team on the day of the work (membership over time).
+    const technicianId = random.chance(0.75)
+      ? attribution.technician(random, teamId, appointmentDay, 'timmerwerk')
+      : null;
     return {
       journey: 'vacancy',
       trade: 'mutatie',
