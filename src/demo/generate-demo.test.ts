@@ -69,7 +69,11 @@ describe('the demo generator', () => {
 
   it('writes three years of jobs with Dutch work-order numbers, statuses and working hours', () => {
     const d = generateDemo(small);
+    const observed: { id: number; status: string; completedAt: string | null }[] = [];
+    d.jobs.observe((job) => observed.push(job));
     const rows = [...d.jobs.rows()];
+    expect(observed).toHaveLength(rows.length); // what a later step (surveys) builds on
+    expect(observed.filter((j) => j.status === 'completed').every((j) => j.completedAt)).toBe(true);
     const col = (name: string) => d.jobs.columns.indexOf(name);
     expect(rows.length).toBeGreaterThan(3 * 1400 * 0.9);
     expect(d.jobs.stats.byJourney.planned).toBeGreaterThan(0);

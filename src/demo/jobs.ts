@@ -62,6 +62,15 @@ export const jobColumns = [
 ];
 
 /** Counts the demo logins are chosen by (the technician and contractor with the most work). */
+/** A job as written, for later steps (the survey issue: invitations after completed jobs). */
+export interface GeneratedJob extends JobDraft {
+  id: number;
+  externalId: string;
+  status: 'reported' | 'planned' | 'completed' | 'cancelled';
+  /** as written to the database: "2025-03-04 10:15:00+01", or null */
+  completedAt: string | null;
+}
+
 export interface JobStats {
   total: number;
   byJourney: Record<JobDraft['journey'], number>;
@@ -235,6 +244,8 @@ export function generateJobs(c: JobsContext) {
       if (d.contractorId)
         stats.byContractor.set(d.contractorId, (stats.byContractor.get(d.contractorId) ?? 0) + 1);
     }
+    for (const observer of observers)
+      observer({ ...d, id, externalId, status: status as GeneratedJob['status'], completedAt });
     const updatedAt = completedAt ?? cancelledAt ?? reportedAt;
     return [
       id,
@@ -259,7 +270,13 @@ export function generateJobs(c: JobsContext) {
     ];
   }
 
-  return { columns: jobColumns, rows, stats };
+  const observers: ((job: GeneratedJob) => void)[] = [];
+  /**
+   * Calls `fn` for every job as it streams out. A later step registers here and puts its own
+   * table after `jobs` in the loading order, so its rows exist by the time they are loaded.
+   */
+  const observe = (fn: (job: GeneratedJob) => void) => observers.push(fn);
+  return { columns: jobColumns, rows, stats, observe };
 }
 
 /** More repair requests on weekdays and in winter. */
