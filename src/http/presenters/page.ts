@@ -10,6 +10,17 @@ export const ZPageQuery = z.object({
 export const ZIdParams = z.object({ id: z.coerce.number().int().positive().max(2_147_483_647) });
 export const ZOptionalId = z.coerce.number().int().positive().max(2_147_483_647).optional();
 
+/** Search text as `?q=`; a NUL byte cannot reach PostgreSQL text, so it is refused here. */
+export const ZSearchText = z
+  .string()
+  .max(200)
+  .refine((q) => !q.includes('\u0000'), 'must not contain NUL characters');
+
+/** A business date `YYYY-MM-DD` within years PostgreSQL and people agree on. */
+export const ZBusinessDate = z.iso
+  .date({ message: 'expected a date as YYYY-MM-DD' })
+  .refine((d) => d >= '1900-01-01' && d <= '2999-12-31', 'expected a date between 1900 and 2999');
+
 /** `?flag=true|false` — query strings carry text, so `Boolean("false")` would lie. */
 export const ZQueryBoolean = z.enum(['true', 'false']).transform((v) => v === 'true');
 

@@ -13,10 +13,10 @@ import {
   ZContractorDetail,
   ZContractorItem,
 } from '../presenters/contractor';
-import { presentPage, ZIdParams, ZPageQuery, zPage } from '../presenters/page';
+import { presentPage, ZIdParams, ZPageQuery, ZSearchText, zPage } from '../presenters/page';
 
 export const ZListContractorsQuery = ZPageQuery.extend({
-  q: z.string().max(200).optional(),
+  q: ZSearchText.optional(),
   category: z.enum(contractorCategories).optional(),
 });
 

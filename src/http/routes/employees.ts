@@ -13,10 +13,10 @@ import {
   ZEmployeeDetail,
   ZEmployeeItem,
 } from '../presenters/employee';
-import { presentPage, ZIdParams, ZOptionalId, ZPageQuery, zPage } from '../presenters/page';
+import { presentPage, ZIdParams, ZOptionalId, ZPageQuery, ZSearchText, zPage } from '../presenters/page';
 
 export const ZListEmployeesQuery = ZPageQuery.extend({
-  q: z.string().max(200).optional(),
+  q: ZSearchText.optional(),
   teamId: ZOptionalId,
   role: z.enum(employeeRoles).optional(),
 });

@@ -94,6 +94,8 @@ describe('GET /jobs', () => {
       ['pageSize=500', 'querystring.pageSize'],
       ['sort=name', 'querystring.sort'],
       ['teamId=x', 'querystring.teamId'],
+      ['completedTo=0000-01-01', 'querystring.completedTo'],
+      ['q=a%00b', 'querystring.q'],
     ]) {
       const res = await list(query!);
       expect(res.status, query).toBe(400);

@@ -16,12 +16,18 @@ import {
   ZJobItem,
   ZTenantContact,
 } from '../presenters/job';
-import { presentPage, ZIdParams, ZOptionalId, ZPageQuery, zPage } from '../presenters/page';
-
-const ZBusinessDate = z.iso.date({ message: 'expected a date as YYYY-MM-DD' });
+import {
+  presentPage,
+  ZBusinessDate,
+  ZIdParams,
+  ZOptionalId,
+  ZPageQuery,
+  ZSearchText,
+  zPage,
+} from '../presenters/page';
 
 export const ZListJobsQuery = ZPageQuery.extend({
-  q: z.string().max(200).optional(),
+  q: ZSearchText.optional(),
   status: z.enum(jobStatuses).optional(),
   journey: z.enum(journeys).optional(),
   teamId: ZOptionalId,

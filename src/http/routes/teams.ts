@@ -9,11 +9,11 @@ import { listTeams } from '../../domain/teams/list-teams';
 import { actorOf, forbiddenAs } from '../authenticate';
 import { notFound } from '../errors';
 import { presentDepartment, presentRegion, ZDepartment, ZRegion } from '../presenters/organisation-structure';
-import { presentPage, ZIdParams, ZOptionalId, ZPageQuery, zPage } from '../presenters/page';
+import { presentPage, ZIdParams, ZOptionalId, ZPageQuery, ZSearchText, zPage } from '../presenters/page';
 import { presentTeam, presentTeamDetail, ZTeamDetail, ZTeamItem } from '../presenters/team';
 
 export const ZListTeamsQuery = ZPageQuery.extend({
-  q: z.string().max(200).optional(),
+  q: ZSearchText.optional(),
   departmentId: ZOptionalId,
 });
 

@@ -4,10 +4,10 @@ import { z } from 'zod';
 import type { AppContext } from '../../context';
 import { listTenants } from '../../domain/tenants/list-tenants';
 import { actorOf } from '../authenticate';
-import { presentPage, ZPageQuery, zPage } from '../presenters/page';
+import { presentPage, ZPageQuery, ZSearchText, zPage } from '../presenters/page';
 import { presentTenant, ZTenantItem } from '../presenters/tenant';
 
-export const ZListTenantsQuery = ZPageQuery.extend({ q: z.string().max(200).optional() });
+export const ZListTenantsQuery = ZPageQuery.extend({ q: ZSearchText.optional() });
 
 /** Tenants with contact data: admin, contact centre and quality only (others 403). */
 export async function register(app: FastifyInstance, ctx: AppContext) {

@@ -6,11 +6,19 @@ import { getUnit } from '../../domain/units/get-unit';
 import { listUnits } from '../../domain/units/list-units';
 import { actorOf, forbiddenAs } from '../authenticate';
 import { notFound } from '../errors';
-import { presentPage, ZIdParams, ZOptionalId, ZPageQuery, ZQueryBoolean, zPage } from '../presenters/page';
+import {
+  presentPage,
+  ZIdParams,
+  ZOptionalId,
+  ZPageQuery,
+  ZQueryBoolean,
+  ZSearchText,
+  zPage,
+} from '../presenters/page';
 import { presentUnit, presentUnitDetail, ZUnitDetail, ZUnitItem } from '../presenters/unit';
 
 export const ZListUnitsQuery = ZPageQuery.extend({
-  q: z.string().max(200).optional(),
+  q: ZSearchText.optional(),
   city: z.string().max(100).optional(),
   complexId: ZOptionalId,
   ownersAssociation: ZQueryBoolean.optional(),
