@@ -18,6 +18,11 @@ export const ZConfig = z.object({
   ROLE: z.enum(['web', 'worker', 'all']).default('all'),
   SEED_DEMO: z.enum(['auto', 'yes', 'no']).default('auto'),
   SESSION_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
+  /** which proxies may set X-Forwarded-For: 'false' (default), 'true', a hop count, or addresses/CIDRs, comma-separated */
+  TRUST_PROXY: z
+    .string()
+    .default('false')
+    .transform((v): boolean | number | string => (v === 'true' ? true : v === 'false' ? false : /^\d+$/.test(v) ? Number(v) : v)),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 export type TConfig = z.infer<typeof ZConfig> & { publicUrl: string };

@@ -40,6 +40,10 @@ describe('login rate limiting', () => {
       (await attempt(email, 'wrong password', '192.0.2.20', { 'x-achtplus-client-ip': '203.0.113.1' }))
         .statusCode,
     ).toBe(429);
+    // no proxy is trusted by default, so X-Forwarded-For cannot pick a fresh bucket either
+    expect(
+      (await attempt(email, 'wrong password', '192.0.2.20', { 'x-forwarded-for': '203.0.113.2' })).statusCode,
+    ).toBe(429);
     expect((await attempt(email, TEST_PASSWORD, '192.0.2.21')).statusCode).toBe(200);
   });
 });

@@ -19,11 +19,16 @@ export interface BuildAppOptions {
   serveWeb?: boolean;
 }
 
+function trustProxySetting(value: boolean | number | string) {
+  return typeof value === 'number' ? (_address: string, hop: number) => hop < value : value;
+}
+
 export async function buildApp(opts: BuildAppOptions): Promise<FastifyInstance> {
   const app = Fastify({
     logger: opts.logger ?? false,
     bodyLimit: 60 * 1024 * 1024,
-    trustProxy: true,
+    // the client address keys the login rate limit: only trusted proxies may set X-Forwarded-For
+    trustProxy: trustProxySetting(opts.ctx.config.TRUST_PROXY),
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
