@@ -74,15 +74,21 @@ const orderings: Record<JobSort, SQL[]> = {
 export async function listJobs({ db, actor, sort = '-completedAt', ...options }: ListJobsOptions) {
   authorize(actor, 'job.read');
   const where = jobConditions(actor, options);
-  const [rows, [total]] = await Promise.all([
-    selectJobs(db)
+  const countAll = async () => (await db.select({ n: count() }).from(jobs).where(where))[0]?.n ?? 0;
+  const page = (extra: SelectedFields = {}) =>
+    selectJobs(db, extra)
       .where(where)
       .orderBy(...orderings[sort])
       .limit(options.pageSize)
-      .offset(offsetOf(options)),
-    db.select({ n: count() }).from(jobs).where(where),
-  ]);
-  return { rows, total: total?.n ?? 0 };
+      .offset(offsetOf(options));
+  // an address search scans the homes; doing that once (count as a window) halves the time
+  if (options.q?.trim() && searchKinds(options.q).address) {
+    const rows = await page({ total: sql<number>`count(*) over ()`.mapWith(Number) });
+    const total = rows[0] ? Number(rows[0].total) : offsetOf(options) > 0 ? await countAll() : 0;
+    return { rows, total };
+  }
+  const [rows, total] = await Promise.all([page(), countAll()]);
+  return { rows, total };
 }
 
 function jobConditions(actor: Actor, o: Omit<ListJobsOptions, 'db' | 'actor' | 'sort'>) {

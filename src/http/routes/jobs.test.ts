@@ -44,6 +44,7 @@ describe('GET /jobs', () => {
     expect(ids((await list('q=8011 L')).body)).toEqual([lateEvening.id]);
     expect(ids((await list('q=markt 12')).body)).toEqual([lateEvening.id]);
     expect((await list('q=%25')).body.total).toBe(0); // a literal %, not a wildcard
+    expect((await list('q=markt&page=3&pageSize=1')).body).toMatchObject({ items: [], total: 1 });
   });
 
   it('filters by status, journey, team, technician and contractor', async () => {

@@ -57,6 +57,14 @@ describe('GET /units', () => {
     expect(await list('city=zwolle')).toEqual([homes.markt2, homes.markt10]);
   });
 
+  it('counts an address search over all pages, also past the last one', async () => {
+    const page = async (n: number) =>
+      (await h.app.inject({ method: 'GET', url: `/api/v1/units?q=markt&pageSize=1&page=${n}`, headers: { cookie } })).json();
+    expect(await page(2)).toMatchObject({ items: [{ id: homes.markt10 }], total: 2 });
+    expect(await page(5)).toMatchObject({ items: [], total: 2 });
+    expect(await list('city=zwolle%25')).toEqual([]);
+  });
+
   it('filters by complex and owners association', async () => {
     const complexId = (
       await h.app.inject({ method: 'GET', url: `/api/v1/units/${homes.markt2}`, headers: { cookie } })
