@@ -2,7 +2,7 @@ import AxeBuilder from '@axe-core/playwright';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openBrowser, screenshot, signIn } from './browser';
-import { type RunningServer, startServer } from './server';
+import { type RunningServer, sharedServer } from './server';
 
 const wcag = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'];
 
@@ -27,7 +27,7 @@ describe('the staff app is accessible (axe-core finds no violations)', () => {
   let page: Page;
 
   beforeAll(async () => {
-    server = await startServer();
+    server = await sharedServer();
     browser = await openBrowser(server.url);
     page = await browser.context.newPage();
   });

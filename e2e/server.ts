@@ -84,3 +84,10 @@ export async function startServer(
   await stop();
   throw new Error(`the server was not ready within the time limit:\n${output}`);
 }
+
+/** The server started once by e2e/global-setup.ts; specs must not stop it (the setup does). */
+export async function sharedServer(): Promise<RunningServer> {
+  const { inject } = await import('vitest');
+  const url = inject('serverUrl');
+  return { url, dataDir: '', output: () => '', stop: async () => {} };
+}

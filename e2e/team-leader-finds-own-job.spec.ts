@@ -1,7 +1,7 @@
 import { type APIRequestContext, type BrowserContext, request } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD, openBrowser, screenshot, signIn } from './browser';
-import { type RunningServer, startServer } from './server';
+import { type RunningServer, sharedServer } from './server';
 
 interface JobItem {
   id: number;
@@ -15,7 +15,7 @@ describe('a team leader finds a job of their own team, and not one of another te
   let admin: APIRequestContext;
 
   beforeAll(async () => {
-    server = await startServer();
+    server = await sharedServer();
     browser = await openBrowser(server.url);
     // the admin sees every team; it picks a job the team leader must not be able to open
     admin = await request.newContext({ baseURL: server.url, extraHTTPHeaders: { origin: server.url } });
