@@ -88,18 +88,51 @@ function hasSeveralStatements(text: string) {
   return text.trim().replace(/;\s*$/, '').includes(';');
 }
 
-const MIGRATION_LOCK = 8_808_808; // pg advisory lock key: one process migrates, the others wait
+/** Advisory-lock keys: one process at a time does these, the others wait and then find them done. */
+export const LOCKS = { migrations: 8_808_808, demoSeed: 8_808_809 } as const;
 
-export async function runMigrations(database: Database & { url?: string }) {
-  if (database.kind === 'pglite') return migratePglite(database.db as any, { migrationsFolder });
-  // Several app processes may start at once: serialise on an advisory lock held by one connection.
+/**
+ * Runs fn while holding a PostgreSQL advisory lock (on a connection of its own), so several app
+ * processes starting together take turns. PGlite is one process by construction (the folder lock).
+ */
+export async function withProcessLock<T>(database: Database, key: number, fn: (client?: pg.Client) => Promise<T>) {
+  if (database.kind === 'pglite') return fn();
   const client = new pg.Client({ connectionString: database.url });
   await client.connect();
   try {
-    await client.query('SELECT pg_advisory_lock($1)', [MIGRATION_LOCK]);
-    await migratePg(drizzlePg(client, { schema, casing: 'snake_case' }) as any, { migrationsFolder });
+    await client.query('SELECT pg_advisory_lock($1)', [key]);
+    return await fn(client);
   } finally {
-    await client.query('SELECT pg_advisory_unlock($1)', [MIGRATION_LOCK]).catch(() => {});
+    await client.query('SELECT pg_advisory_unlock($1)', [key]).catch(() => {});
     await client.end();
   }
+}
+
+export async function runMigrations(database: Database) {
+  if (database.kind === 'pglite') return migratePglite(database.db as any, { migrationsFolder });
+  await withProcessLock(database, LOCKS.migrations, (client) =>
+    migratePg(drizzlePg(client!, { schema, casing: 'snake_case' }) as any, { migrationsFolder }),
+  );
+}
+
+/**
+ * COPY CSV text into a table on the connection of the transaction `tx` (a drizzle transaction on
+ * either driver), so a staging table and the rows loaded into it stay inside that transaction.
+ */
+export async function copyInTransaction(tx: unknown, table: string, columns: string[], csv: string) {
+  const client = (tx as { session?: { client?: unknown } }).session?.client as any;
+  const statement = `COPY ${table} (${columns.join(',')}) FROM STDIN WITH (FORMAT csv)`;
+  if (!client || client instanceof pg.Pool) throw new Error('copyInTransaction needs a transaction');
+  if (client instanceof pg.Client) {
+    const { from } = await import('pg-copy-streams');
+    const stream = client.query(from(statement));
+    await new Promise<void>((resolve, reject) => {
+      stream.on('finish', resolve);
+      stream.on('error', reject);
+      stream.end(csv);
+    });
+    return;
+  }
+  // PGlite reads COPY input from a blob it exposes as /dev/blob
+  await client.query(statement.replace('STDIN', `'/dev/blob'`), [], { blob: new Blob([csv]) });
 }

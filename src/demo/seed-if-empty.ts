@@ -1,4 +1,5 @@
 import type { AppContext } from '../context';
+import { LOCKS, withProcessLock } from '../db/client';
 import { DEMO_LOGINS, DEMO_PASSWORD } from './logins';
 import type { TDemoOptions } from './options';
 import { clearInterruptedDemo, demoState, describeCounts, seedDemo } from './seed-demo';
@@ -22,6 +23,21 @@ export async function seedDemoIfEmpty({
   mode: 'auto' | 'yes' | 'no';
   log: (m: string) => void;
   /** seed, scale, asOf; the defaults make the corporation of BRIEF.md */
+  options?: TDemoOptions;
+}) {
+  // several processes may start together on one PostgreSQL: one seeds, the others then find it done
+  return withProcessLock(ctx.database, LOCKS.demoSeed, () => seedUnlocked({ ctx, mode, log, options }));
+}
+
+async function seedUnlocked({
+  ctx,
+  mode,
+  log,
+  options,
+}: {
+  ctx: AppContext;
+  mode: 'auto' | 'yes' | 'no';
+  log: (m: string) => void;
   options?: TDemoOptions;
 }) {
   const state = await demoState(ctx);
