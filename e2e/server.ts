@@ -27,18 +27,18 @@ async function freePort(): Promise<number> {
 }
 
 /**
- * Starts the real server (`tsx src/main.ts`) on a free port with a fresh data folder, so the
+ * Starts the real server as `npm start` runs it (the bundle in dist/server) on a free port with a fresh data folder, so the
  * demo organisation seeds itself, and waits for /healthz. Builds the staff app first if stale.
  */
 export async function startServer(
   opts: { timeoutMs?: number; env?: Record<string, string> } = {},
 ): Promise<RunningServer> {
-  execFileSync(process.execPath, ['scripts/build-web-if-stale.mjs'], { stdio: 'inherit' });
+  execFileSync(process.execPath, ['scripts/prepare-start.mjs', '--server'], { stdio: 'inherit' });
   const port = await freePort();
   const dataDir = mkdtempSync(join(tmpdir(), 'achtplus-e2e-'));
   const url = `http://127.0.0.1:${port}`;
   let output = '';
-  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
+  const child: ChildProcess = spawn(process.execPath, ['--enable-source-maps', 'dist/server/main.mjs'], {
     env: {
       ...process.env,
       PORT: String(port),

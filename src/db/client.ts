@@ -1,11 +1,11 @@
 import { PGlite } from '@electric-sql/pglite';
-import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
-import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
 import { migrate as migratePg } from 'drizzle-orm/node-postgres/migrator';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
-import { fileURLToPath } from 'node:url';
+import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
+import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import pg from 'pg';
+import { fromProjectRoot } from '../lib/project-root';
 import * as schema from './schema';
 
 /** The one place that knows which driver runs. Everything else sees `Db`. */
@@ -23,9 +23,13 @@ export interface Database {
   close(): Promise<void>;
 }
 
-const migrationsFolder = fileURLToPath(new URL('../../drizzle', import.meta.url));
+const migrationsFolder = fromProjectRoot('drizzle');
 
-export async function openDatabase(opts: { url?: string; dataDir?: string; memory?: boolean }): Promise<Database> {
+export async function openDatabase(opts: {
+  url?: string;
+  dataDir?: string;
+  memory?: boolean;
+}): Promise<Database> {
   if (opts.url) return openPostgres(opts.url);
   return openPglite(opts.memory ? undefined : opts.dataDir);
 }
@@ -46,7 +50,9 @@ async function openPostgres(url: string): Promise<Database> {
       const { from } = await import('pg-copy-streams');
       const client = await pool.connect();
       try {
-        const stream = client.query(from(`COPY ${table} (${columns.join(',')}) FROM STDIN WITH (FORMAT csv)`));
+        const stream = client.query(
+          from(`COPY ${table} (${columns.join(',')}) FROM STDIN WITH (FORMAT csv)`),
+        );
         await new Promise<void>((resolve, reject) => {
           stream.on('finish', resolve);
           stream.on('error', reject);
@@ -95,7 +101,11 @@ export const LOCKS = { migrations: 8_808_808, demoSeed: 8_808_809 } as const;
  * Runs fn while holding a PostgreSQL advisory lock (on a connection of its own), so several app
  * processes starting together take turns. PGlite is one process by construction (the folder lock).
  */
-export async function withProcessLock<T>(database: Database, key: number, fn: (client?: pg.Client) => Promise<T>) {
+export async function withProcessLock<T>(
+  database: Database,
+  key: number,
+  fn: (client?: pg.Client) => Promise<T>,
+) {
   if (database.kind === 'pglite') return fn();
   const client = new pg.Client({ connectionString: database.url });
   await client.connect();

@@ -1,9 +1,9 @@
 import { existsSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import fastifyStatic from '@fastify/static';
 import type { FastifyInstance } from 'fastify';
+import { fromProjectRoot } from '../lib/project-root';
 
-const webRoot = fileURLToPath(new URL('../../dist/web', import.meta.url));
+const webRoot = fromProjectRoot('dist', 'web');
 
 /**
  * The staff SPA, built by Vite into dist/web. Other GET paths fall back to index.html so deep
