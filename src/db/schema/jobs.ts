@@ -1,7 +1,4 @@
 import { index, integer, pgTable, text, timestamp } from 'drizzle-orm/pg-core';
-import { contractors } from './contractors';
-import { tenants, units } from './housing';
-import { departments, employees, teams } from './organisation';
 
 export const journeys = ['repair', 'planned', 'vacancy'] as const;
 export type Journey = (typeof journeys)[number];
@@ -12,6 +9,9 @@ export const reportingChannels = ['phone', 'web', 'app', 'email', 'walk_in', 'ot
 /**
  * One repair request or maintenance activity. The attribution (department, team, technician,
  * contractor) is stored on the job itself, so history holds when people change teams.
+ * The six references (unit, tenant, department, team, technician, contractor) carry no row-level
+ * foreign keys: every write (batch API, import) checks them set-based before writing and master data
+ * is never deleted, and per-row FK triggers made bulk imports four times slower.
  */
 export const jobs = pgTable(
   'jobs',
@@ -21,12 +21,12 @@ export const jobs = pgTable(
     journey: text({ enum: journeys }).notNull(),
     trade: text(),
     description: text(),
-    unitId: integer().references(() => units.id),
-    tenantId: integer().references(() => tenants.id),
-    departmentId: integer().references(() => departments.id),
-    teamId: integer().references(() => teams.id),
-    technicianId: integer().references(() => employees.id),
-    contractorId: integer().references(() => contractors.id),
+    unitId: integer(),
+    tenantId: integer(),
+    departmentId: integer(),
+    teamId: integer(),
+    technicianId: integer(),
+    contractorId: integer(),
     status: text({ enum: jobStatuses }).notNull().default('reported'),
     reportingChannel: text({ enum: reportingChannels }),
     reportedAt: timestamp({ withTimezone: true }),

@@ -2,6 +2,7 @@ import chardet from 'chardet';
 import { parse } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
 import iconv from 'iconv-lite';
+import { splitCsv } from './split-csv';
 
 /** A file read into a header and rows of text cells, with the line each row came from. */
 export interface Table {
@@ -19,27 +20,26 @@ export async function readTable(bytes: Buffer): Promise<Table> {
   if (bytes.length >= 4 && bytes[0] === 0x50 && bytes[1] === 0x4b) return readXlsx(bytes);
   const { text, encoding } = decode(bytes);
   const delimiter = sniffDelimiter(text);
-  let records: Array<{ record: string[]; info: { lines: number } }>;
+  const rows = splitCsv(text, delimiter) ?? parseIrregular(text, delimiter);
+  const header = rows.shift();
+  if (!header) throw new UnreadableFile('The file is empty.');
+  return { format: 'csv', encoding, delimiter, columns: header.cells.map((c) => c.trim()), rows };
+}
+
+/** csv-parse, lenient, for what the fast splitter leaves alone (stray quotes, odd line ends). */
+function parseIrregular(text: string, delimiter: string): Table['rows'] {
   try {
-    records = parse(text, {
+    const records = parse(text, {
       delimiter,
       relax_column_count: true,
       relax_quotes: true,
       skip_empty_lines: true,
       info: true,
-    }) as never;
+    }) as unknown as Array<{ record: string[]; info: { lines: number } }>;
+    return records.map((r) => ({ line: r.info.lines, cells: r.record }));
   } catch (err) {
     throw new UnreadableFile(`The file cannot be read as CSV: ${(err as Error).message}`);
   }
-  const [header, ...rest] = records;
-  if (!header) throw new UnreadableFile('The file is empty.');
-  return {
-    format: 'csv',
-    encoding,
-    delimiter,
-    columns: header.record.map((c) => c.trim()),
-    rows: rest.map((r) => ({ line: r.info.lines, cells: r.record })),
-  };
 }
 
 /** UTF-8 when it decodes cleanly (Excel's BOM stripped); otherwise what chardet says, Windows-1252 by default. */

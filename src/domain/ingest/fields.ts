@@ -26,8 +26,18 @@ function amsterdam(y: number, mo: number, d: number, h = 0, mi = 0, s = 0): Date
   if (mo < 1 || mo > 12 || d < 1 || d > 31 || h > 23 || mi > 59 || s > 59) return null;
   const probe = new Date(Date.UTC(y, mo - 1, d));
   if (probe.getUTCDate() !== d) return null; // 31-02 and friends
-  return new Date(new TZDate(y, mo - 1, d, h, mi, s, BUSINESS_TIME_ZONE).getTime());
+  const wall = Date.UTC(y, mo - 1, d, h, mi, s);
+  // TZDate asks Intl (~20 µs); an Amsterdam offset only changes on the hour, so it is remembered per wall-clock hour
+  const hour = Math.floor(wall / 3_600_000);
+  let offset = offsetByHour.get(hour);
+  if (offset === undefined) {
+    offset = wall - new TZDate(y, mo - 1, d, h, mi, s, BUSINESS_TIME_ZONE).getTime();
+    if (offsetByHour.size > 200_000) offsetByHour.clear();
+    offsetByHour.set(hour, offset);
+  }
+  return new Date(wall - offset);
 }
+const offsetByHour = new Map<number, number>();
 
 /** ISO 8601 (offset optional: without it, Amsterdam time) or Dutch `dd-mm-jjjj [uu:mm]`. */
 export function parseTimestamp(text: string): Date | null {

@@ -1,4 +1,4 @@
-import { eq } from 'drizzle-orm';
+import { eq, like } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { jobs } from '../../db/schema';
 import { systemActor } from '../../policy/actor';
@@ -81,5 +81,40 @@ describe('upsertJobs', () => {
     const dup = await upsertJobs({ db: h.ctx.db, actor, rows: [rows[0]!, rows[0]!] }).catch((e) => e);
     expect(dup.problems[0]).toMatchObject({ index: 1, field: 'externalId' });
     expect(await h.ctx.db.select().from(jobs).where(eq(jobs.externalId, 'BAD-1'))).toHaveLength(0);
+  });
+
+  // jobs has no row-level foreign keys (bulk speed): this set-based check is what keeps references sound
+  it('refuses every kind of unknown reference, listing each, writing nothing', async () => {
+    const row = (n: number, field: string) =>
+      ZJobRow.parse({ externalId: `REF-${n}`, journey: 'repair', [field]: `nope-${n}` });
+    const rows = [
+      row(1, 'unitExternalId'),
+      row(2, 'tenantExternalId'),
+      row(3, 'teamCode'),
+      row(4, 'technicianExternalId'),
+      row(5, 'contractorExternalId'),
+    ];
+    const err = await upsertJobs({ db: h.ctx.db, actor, rows }).catch((e) => e);
+    expect(err).toBeInstanceOf(IngestProblems);
+    expect(err.problems).toEqual([
+      { index: 0, field: 'unitExternalId', message: 'unknown unit "nope-1"' },
+      { index: 1, field: 'tenantExternalId', message: 'unknown tenant "nope-2"' },
+      { index: 2, field: 'teamCode', message: 'unknown team "nope-3"' },
+      { index: 3, field: 'technicianExternalId', message: 'unknown technician "nope-4"' },
+      { index: 4, field: 'contractorExternalId', message: 'unknown contractor "nope-5"' },
+    ]);
+    const written = await h.ctx.db.select().from(jobs).where(like(jobs.externalId, 'REF-%'));
+    expect(written).toHaveLength(0);
+  });
+
+  it('keeps quotes, commas and new lines in texts through the bulk load', async () => {
+    const description = 'Kraan "lekt", zie foto\nen bel: 06-1234';
+    await upsertJobs({
+      db: h.ctx.db,
+      actor,
+      rows: [ZJobRow.parse({ externalId: 'Q-1', journey: 'repair', description, trade: ' ' })],
+    });
+    const [q1] = await h.ctx.db.select().from(jobs).where(eq(jobs.externalId, 'Q-1'));
+    expect(q1).toMatchObject({ description, trade: null, status: 'reported' });
   });
 });

@@ -1,12 +1,12 @@
 import { sql } from 'drizzle-orm';
-import type { Db } from '../../db/client';
+import { copyInTransaction, type Db } from '../../db/client';
 import type { Actor } from '../../policy/actor';
 import type { IngestKind } from '../ingest/ingest-kind';
 import { ingestRows } from '../ingest/ingest-rows';
 import { type TJobRow, ZJobRow } from '../ingest/row-schemas';
-import { asJson, upsertResolved } from '../ingest/upsert-sql';
+import { upsertResolved } from '../ingest/upsert-sql';
 
-const CHUNK = 10_000;
+const CHUNK = 25_000;
 const columns = [
   'external_id',
   'journey',
@@ -44,11 +44,19 @@ export const jobIngest: IngestKind<TJobRow> = {
     { field: 'contractorExternalId', table: 'contractors', column: 'external_id', noun: 'contractor' },
   ],
   async write(tx, rows, onProgress) {
+    if (!rows.length) return { inserted: 0, updated: 0 };
+    // rows go in by COPY to a staging table on the transaction's connection, then set-based in chunks
+    await tx.execute(sql.raw('DROP TABLE IF EXISTS pg_temp.job_stage'));
+    await tx.execute(
+      sql.raw(
+        `CREATE TEMP TABLE job_stage (n integer, ${stageColumns.map((c) => `${c} ${c.endsWith('_at') ? 'timestamptz' : 'text'}`).join(', ')}) ON COMMIT DROP`,
+      ),
+    );
+    await copyInTransaction(tx, 'job_stage', ['n', ...stageColumns], toCsv(rows));
     let inserted = 0;
     let updated = 0;
     for (let start = 0; start < rows.length; start += CHUNK) {
-      const chunk = rows.slice(start, start + CHUNK);
-      const json = asJson(chunk.map(toRecord));
+      const end = Math.min(start + CHUNK, rows.length);
       const resolved = sql`
         SELECT r.external_id,
           r.journey,
@@ -67,15 +75,14 @@ export const jobIngest: IngestKind<TJobRow> = {
           coalesce(r.appointment_at, j.appointment_at) AS appointment_at,
           coalesce(r.completed_at, j.completed_at) AS completed_at,
           coalesce(r.cancelled_at, j.cancelled_at) AS cancelled_at
-        FROM json_to_recordset(${json}::json) AS r(external_id text, journey text, trade text, description text, unit text,
-          tenant text, team text, technician text, contractor text, status text, reporting_channel text,
-          reported_at timestamptz, appointment_at timestamptz, completed_at timestamptz, cancelled_at timestamptz)
+        FROM job_stage r
         LEFT JOIN jobs j ON j.external_id = r.external_id
         LEFT JOIN units u ON u.external_id = r.unit
         LEFT JOIN tenants tn ON tn.external_id = r.tenant
         LEFT JOIN teams t ON t.code = r.team
         LEFT JOIN employees e ON e.external_id = r.technician
-        LEFT JOIN contractors c ON c.external_id = r.contractor`;
+        LEFT JOIN contractors c ON c.external_id = r.contractor
+        WHERE r.n >= ${start} AND r.n < ${end}`;
       const counts = await upsertResolved(tx, {
         table: 'jobs',
         key: 'external_id',
@@ -85,29 +92,59 @@ export const jobIngest: IngestKind<TJobRow> = {
       });
       inserted += counts.inserted;
       updated += counts.updated;
-      onProgress?.(start + chunk.length);
+      onProgress?.(end);
     }
     return { inserted, updated };
   },
 };
 
-const toRecord = (r: TJobRow) => ({
-  external_id: r.externalId,
-  journey: r.journey,
-  trade: r.trade,
-  description: r.description,
-  unit: r.unitExternalId,
-  tenant: r.tenantExternalId,
-  team: r.teamCode,
-  technician: r.technicianExternalId,
-  contractor: r.contractorExternalId,
-  status: r.status,
-  reporting_channel: r.reportingChannel,
-  reported_at: r.reportedAt,
-  appointment_at: r.appointmentAt,
-  completed_at: r.completedAt,
-  cancelled_at: r.cancelledAt,
-});
+/** The staging table's columns after `n` (the row's place in the batch), in the order toCsv writes them. */
+const stageColumns = [
+  'external_id',
+  'journey',
+  'trade',
+  'description',
+  'unit',
+  'tenant',
+  'team',
+  'technician',
+  'contractor',
+  'status',
+  'reporting_channel',
+  'reported_at',
+  'appointment_at',
+  'completed_at',
+  'cancelled_at',
+];
+
+/** CSV for COPY: an unquoted empty cell is NULL (left out), every text is quoted. */
+function toCsv(rows: TJobRow[]): string {
+  const text = (v: string | undefined) => (v === undefined ? '' : `"${v.replace(/"/g, '""')}"`);
+  const time = (v: Date | undefined) => (v === undefined ? '' : v.toISOString());
+  const lines = new Array<string>(rows.length);
+  for (let n = 0; n < rows.length; n++) {
+    const r = rows[n]!;
+    lines[n] = [
+      n,
+      text(r.externalId),
+      text(r.journey),
+      text(r.trade),
+      text(r.description),
+      text(r.unitExternalId),
+      text(r.tenantExternalId),
+      text(r.teamCode),
+      text(r.technicianExternalId),
+      text(r.contractorExternalId),
+      text(r.status),
+      text(r.reportingChannel),
+      time(r.reportedAt),
+      time(r.appointmentAt),
+      time(r.completedAt),
+      time(r.cancelledAt),
+    ].join(',');
+  }
+  return lines.length ? `${lines.join('\n')}\n` : '';
+}
 
 export interface UpsertJobsOptions {
   db: Db;
