@@ -4,6 +4,7 @@ import { tenants } from '../../db/schema';
 import { containsPattern, offsetOf, type PageRequest } from '../../lib/search-pattern';
 import type { Actor } from '../../policy/actor';
 import { authorize } from '../../policy/policy';
+import { recordAudit } from '../audit/record-audit';
 
 export interface ListTenantsOptions extends PageRequest {
   db: Db;
@@ -33,5 +34,15 @@ export async function listTenants({ db, actor, q, ...page }: ListTenantsOptions)
       .offset(offsetOf(page)),
     db.select({ n: count() }).from(tenants).where(where),
   ]);
+  // a page of tenants shows their contact data: who looked at whose is written down, as for a single job
+  if (rows.length) {
+    await recordAudit({
+      db,
+      actor,
+      action: 'tenant_contact.listed',
+      subjectType: 'tenant',
+      details: { q: q ?? null, page: page.page, tenantIds: rows.map((r) => r.id) },
+    });
+  }
   return { rows, total: total?.n ?? 0 };
 }

@@ -188,3 +188,15 @@ describe('what leaves the server', () => {
     }
   });
 });
+
+describe('listing tenants', () => {
+  it('writes who saw which tenants’ contact data to the audit log', async () => {
+    const res = await get('admin', '/tenants?pageSize=2');
+    expect(res.statusCode, res.body).toBe(200);
+    const shown = res.json().items.map((t: { id: number }) => t.id);
+    const audit = await h.ctx.database.executeSql(
+      `select details from audit_log where action = 'tenant_contact.listed' order by id desc limit 1`,
+    );
+    expect(audit.rows[0].details.tenantIds).toEqual(shown);
+  });
+});
