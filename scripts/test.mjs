@@ -2,16 +2,27 @@
 // TEST_DATABASE_URL is set; then the browser journeys in Chromium. Under CI=true, a part that would
 // be skipped for lack of PostgreSQL or Chromium fails instead.
 import { spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 
 const ci = process.env.CI === 'true';
 const chromium = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const extra = process.argv.slice(2);
 let failed = false;
+const totals = { passed: 0, failed: 0, skipped: 0 };
+mkdirSync('.tmp', { recursive: true });
 
 function run(label, args, env = {}) {
   console.log(`\n=== ${label} ===`);
-  const r = spawnSync('npx', args, { stdio: 'inherit', env: { ...process.env, ...env } });
+  const report = `.tmp/vitest-${label.replace(/\W+/g, '-')}.json`;
+  rmSync(report, { force: true });
+  const reporters = ['--reporter=default', '--reporter=json', `--outputFile.json=${report}`];
+  const r = spawnSync('npx', [...args, ...reporters], { stdio: 'inherit', env: { ...process.env, ...env } });
+  if (existsSync(report)) {
+    const j = JSON.parse(readFileSync(report, 'utf8'));
+    totals.passed += j.numPassedTests;
+    totals.failed += j.numFailedTests;
+    totals.skipped += j.numPendingTests + j.numTodoTests;
+  }
   if (r.status !== 0) {
     console.error(`--- ${label}: FAILED`);
     failed = true;
@@ -38,4 +49,6 @@ if (existsSync(chromium)) {
   console.log(`\n(Chromium not found at ${chromium}: browser journeys skipped)`);
 }
 
+// one closing line for people and for CI: every test of every part, added up
+console.log(`\nall parts: ${totals.passed} passed, ${totals.failed} failed, ${totals.skipped} skipped`);
 process.exit(failed ? 1 : 0);
