@@ -8,14 +8,32 @@ import { BUSINESS_TIME_ZONE } from '../../config';
  * per kind serves both doors.
  */
 
+/** A fast rule's answer for "not valid: ask zod" (see fastParser). */
+const FAIL = Symbol('fail');
+const fastRules = new WeakMap<z.ZodType, (v: unknown) => unknown>();
+function fast<S extends z.ZodType>(schema: S, rule: (v: unknown) => unknown): S {
+  fastRules.set(schema, rule);
+  return schema;
+}
+
 const blankToUndefined = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? undefined : v);
 const trimmed = (v: unknown) => (typeof v === 'string' ? v.trim() : typeof v === 'number' ? String(v) : v);
 
 /** Required text: trimmed, not empty. HTML stays as typed; it is escaped where shown. */
-export const zText = (max = 500) => z.preprocess(trimmed, z.string().min(1, 'is required').max(max));
+export const zText = (max = 500) =>
+  fast(z.preprocess(trimmed, z.string().min(1, 'is required').max(max)), (v) => {
+    const t = trimmed(v);
+    return typeof t === 'string' && t.length >= 1 && t.length <= max ? t : FAIL;
+  });
 /** Optional text: an empty cell means "not given". */
 export const zOptionalText = (max = 2000) =>
-  z.preprocess((v) => blankToUndefined(trimmed(v)), z.string().max(max).optional());
+  fast(
+    z.preprocess((v) => blankToUndefined(trimmed(v)), z.string().max(max).optional()),
+    (v) => {
+      const t = blankToUndefined(trimmed(v));
+      return t === undefined || (typeof t === 'string' && t.length <= max) ? t : FAIL;
+    },
+  );
 
 const dutchDate = /^(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})(?:[ T](\d{1,2})[:.](\d{2})(?::(\d{2}))?)?$/;
 const isoLocal = /^(\d{4})-(\d{2})-(\d{2})(?:[ T](\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?)?$/;
@@ -54,38 +72,56 @@ export function parseTimestamp(text: string): Date | null {
 }
 
 const timestampMessage = 'must be a date and time: ISO 8601 (2024-03-05T14:30:00+01:00) or dd-mm-jjjj uu:mm';
+const timestampOf = (v: unknown) => {
+  const b = blankToUndefined(v);
+  if (b === undefined || b === null || b instanceof Date) return b ?? undefined;
+  return typeof b === 'string' ? (parseTimestamp(b) ?? b) : b;
+};
 export const zTimestamp = () =>
-  z.preprocess((v) => {
-    const b = blankToUndefined(v);
-    if (b === undefined || b === null || b instanceof Date) return b ?? undefined;
-    return typeof b === 'string' ? (parseTimestamp(b) ?? b) : b;
-  }, z.date({ error: timestampMessage }).optional());
+  fast(z.preprocess(timestampOf, z.date({ error: timestampMessage }).optional()), (v) => {
+    const t = timestampOf(v);
+    return t === undefined || (t instanceof Date && !Number.isNaN(t.getTime())) ? t : FAIL;
+  });
 
 const yes = new Set(['true', '1', 'ja', 'j', 'yes', 'y', 'x', 'waar']);
 const no = new Set(['false', '0', 'nee', 'n', 'no', 'onwaar']);
 /** Boolean; in files also ja/nee, 1/0, yes/no. */
+const flagOf = (v: unknown) => {
+  const b = blankToUndefined(v);
+  if (typeof b !== 'string') return b;
+  const t = b.trim().toLowerCase();
+  return yes.has(t) ? true : no.has(t) ? false : b;
+};
 export const zFlag = () =>
-  z.preprocess((v) => {
-    const b = blankToUndefined(v);
-    if (typeof b !== 'string') return b;
-    const t = b.trim().toLowerCase();
-    return yes.has(t) ? true : no.has(t) ? false : b;
-  }, z.boolean({ error: 'must be true or false (ja/nee)' }).optional());
+  fast(z.preprocess(flagOf, z.boolean({ error: 'must be true or false (ja/nee)' }).optional()), (v) => {
+    const t = flagOf(v);
+    return t === undefined || typeof t === 'boolean' ? t : FAIL;
+  });
 
 /** One of fixed values; files may use the Dutch word (synonyms) and any letter case. */
 export function zChoice<const T extends readonly [string, ...string[]]>(
   values: T,
   synonyms: Record<string, T[number]> = {},
 ) {
-  return z.preprocess(choiceOf(synonyms), z.enum(values, { error: `must be one of: ${values.join(', ')}` }));
+  const of = choiceOf(synonyms);
+  const allowed = new Set<unknown>(values);
+  return fast(z.preprocess(of, z.enum(values, { error: `must be one of: ${values.join(', ')}` })), (v) => {
+    const t = of(v);
+    return allowed.has(t) ? t : FAIL;
+  });
 }
 export function zOptionalChoice<const T extends readonly [string, ...string[]]>(
   values: T,
   synonyms: Record<string, T[number]> = {},
 ) {
-  return z.preprocess(
-    choiceOf(synonyms),
-    z.enum(values, { error: `must be one of: ${values.join(', ')}` }).optional(),
+  const of = choiceOf(synonyms);
+  const allowed = new Set<unknown>(values);
+  return fast(
+    z.preprocess(of, z.enum(values, { error: `must be one of: ${values.join(', ')}` }).optional()),
+    (v) => {
+      const t = of(v);
+      return t === undefined || allowed.has(t) ? t : FAIL;
+    },
   );
 }
 const choiceOf = (synonyms: Record<string, string>) => (v: unknown) => {
@@ -99,9 +135,43 @@ const choiceOf = (synonyms: Record<string, string>) => (v: unknown) => {
 };
 
 /** Dutch postcodes are stored as `1234 AB`; anything else is kept as given. */
+const postcodeOf = (v: unknown) => {
+  if (typeof v !== 'string') return v;
+  const m = /^(\d{4})\s*([a-zA-Z]{2})$/.exec(v.trim());
+  return m ? `${m[1]} ${m[2]!.toUpperCase()}` : v.trim();
+};
 export const zPostcode = () =>
-  z.preprocess((v) => {
-    if (typeof v !== 'string') return v;
-    const m = /^(\d{4})\s*([a-zA-Z]{2})$/.exec(v.trim());
-    return m ? `${m[1]} ${m[2]!.toUpperCase()}` : v.trim();
-  }, z.string().min(1, 'is required').max(20));
+  fast(z.preprocess(postcodeOf, z.string().min(1, 'is required').max(20)), (v) => {
+    const t = postcodeOf(v);
+    return typeof t === 'string' && t.length >= 1 && t.length <= 20 ? t : FAIL;
+  });
+
+/**
+ * Bulk files run each field's rule without zod's machinery (about five times faster): every field type
+ * above registers the same conversion plus its checks. A row any rule refuses goes to zod, which stays
+ * the authority and words the problem; a row the fast rules accept is exactly what zod would return.
+ */
+const fastParsers = new WeakMap<z.ZodType, ((raw: Record<string, unknown>) => unknown) | null>();
+
+/** The fast parser of an object schema whose fields all have fast rules; null when one lacks it. */
+export function fastParser<T>(schema: z.ZodType<T>): ((raw: Record<string, unknown>) => T | null) | null {
+  let parser = fastParsers.get(schema);
+  if (parser === undefined) {
+    const shape = (schema as unknown as { shape?: Record<string, z.ZodType> }).shape;
+    const rules = shape ? Object.entries(shape).map(([key, s]) => [key, fastRules.get(s)] as const) : [];
+    parser =
+      shape && rules.every(([, rule]) => rule)
+        ? (raw) => {
+            const row: Record<string, unknown> = {};
+            for (const [key, rule] of rules) {
+              const value = rule!(raw[key]);
+              if (value === FAIL) return null;
+              if (value !== undefined || key in raw) row[key] = value;
+            }
+            return row;
+          }
+        : null;
+    fastParsers.set(schema, parser);
+  }
+  return parser as ((raw: Record<string, unknown>) => T | null) | null;
+}
