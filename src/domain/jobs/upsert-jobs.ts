@@ -119,32 +119,16 @@ const stageColumns = [
 
 /** CSV for COPY: an unquoted empty cell is NULL (left out), every text is quoted. */
 function toCsv(rows: TJobRow[]): string {
-  const text = (v: string | undefined) => (v === undefined ? '' : `"${v.replace(/"/g, '""')}"`);
-  const time = (v: Date | undefined) => (v === undefined ? '' : v.toISOString());
-  const lines = new Array<string>(rows.length);
+  let csv = '';
   for (let n = 0; n < rows.length; n++) {
     const r = rows[n]!;
-    lines[n] = [
-      n,
-      text(r.externalId),
-      text(r.journey),
-      text(r.trade),
-      text(r.description),
-      text(r.unitExternalId),
-      text(r.tenantExternalId),
-      text(r.teamCode),
-      text(r.technicianExternalId),
-      text(r.contractorExternalId),
-      text(r.status),
-      text(r.reportingChannel),
-      time(r.reportedAt),
-      time(r.appointmentAt),
-      time(r.completedAt),
-      time(r.cancelledAt),
-    ].join(',');
+    csv += `${n},${text(r.externalId)},${text(r.journey)},${text(r.trade)},${text(r.description)},${text(r.unitExternalId)},${text(r.tenantExternalId)},${text(r.teamCode)},${text(r.technicianExternalId)},${text(r.contractorExternalId)},${text(r.status)},${text(r.reportingChannel)},${time(r.reportedAt)},${time(r.appointmentAt)},${time(r.completedAt)},${time(r.cancelledAt)}\n`;
   }
-  return lines.length ? `${lines.join('\n')}\n` : '';
+  return csv;
 }
+const text = (v: string | undefined) =>
+  v === undefined ? '' : v.indexOf('"') === -1 ? `"${v}"` : `"${v.replace(/"/g, '""')}"`;
+const time = (v: Date | undefined) => (v === undefined ? '' : v.toISOString());
 
 export interface UpsertJobsOptions {
   db: Db;
