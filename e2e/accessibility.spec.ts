@@ -70,4 +70,64 @@ describe('the staff app is accessible (axe-core finds no violations)', () => {
       await audit(page, `${list.slice(1)}-detail`);
     }
   });
+
+  /** Opens the first link of a kind in the main area (a list row, a field) and audits the page. */
+  async function auditFirst(from: string, href: string, name: string) {
+    await page.goto(from);
+    const first = page.locator(`main a[href^="${href}"]`).first();
+    await first.waitFor();
+    await first.click();
+    await page.waitForURL(`**${href}**`);
+    await audit(page, name);
+  }
+
+  async function switchTo(email: string) {
+    await browser.context.clearCookies();
+    await signIn(page, email);
+  }
+
+  it('pages of a technician', async () => {
+    await switchTo('vakman@demo.achtplus.nl');
+    for (const path of ['/jobs', '/teams', '/contractors', '/units']) {
+      await page.goto(path);
+      await audit(page, `technician${path.replaceAll('/', '_')}`);
+    }
+    // the date picker's calendar, open
+    await page.goto('/jobs');
+    await page.getByRole('textbox', { name: 'Gereed in periode: vanaf' }).click();
+    await page.locator('.mantine-DateInput-dropdown, [data-dates-dropdown]').first().waitFor();
+    await audit(page, 'technician-date-picker');
+    await page.keyboard.press('Escape');
+    await page
+      .getByRole('navigation', { name: 'Hoofdmenu' })
+      .getByRole('link', { name: 'Mijn gegevens' })
+      .click();
+    await page.waitForURL('**/employees/*');
+    await audit(page, 'technician-own-details');
+    await auditFirst('/jobs', '/jobs/', 'technician-job-detail');
+    await auditFirst('/units', '/units/', 'technician-unit-detail');
+  });
+
+  it('pages of a contractor', async () => {
+    await switchTo('comaker@demo.achtplus.nl');
+    for (const path of ['/jobs', '/teams', '/units']) {
+      await page.goto(path);
+      await audit(page, `contractor${path.replaceAll('/', '_')}`);
+    }
+    await page
+      .getByRole('navigation', { name: 'Hoofdmenu' })
+      .getByRole('link', { name: 'Ons bedrijf' })
+      .click();
+    await page.waitForURL('**/contractors/*');
+    await audit(page, 'contractor-own-company');
+    await auditFirst('/jobs', '/jobs/', 'contractor-job-detail');
+    await auditFirst('/teams', '/teams/', 'contractor-team-detail');
+    await auditFirst('/units', '/units/', 'contractor-unit-detail');
+  });
+
+  it('the team leader’s own teams', async () => {
+    await switchTo('teamleider@demo.achtplus.nl');
+    await page.goto('/teams');
+    await audit(page, 'team-leader-teams');
+  });
 });

@@ -73,7 +73,7 @@ describe('a team leader finds a job of their own team, and not one of another te
     await page.goto(`/jobs/${foreign.id}`);
     expect((await answered).status()).toBe(404);
     await page.getByRole('heading', { level: 1, name: 'Niet gevonden' }).waitFor();
-    const text = await page.locator('main').innerText();
+    const text = (await page.locator('main').textContent()) ?? '';
     expect(text).not.toContain(foreign.externalId);
     if (foreign.team) expect(text).not.toContain(foreign.team.name);
     await screenshot(page, 'team-leader-foreign-job');

@@ -21,17 +21,19 @@ import {
   IconSettings,
   IconShieldCheck,
   IconTool,
+  IconUser,
   IconUserShield,
   IconUsers,
   IconUsersGroup,
 } from '@tabler/icons-react';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { type ComponentType, Suspense, useEffect, useRef } from 'react';
 import { Link, Navigate, Outlet, NavLink as RouterLink, useLocation, useNavigate } from 'react-router';
-import { ApiError, api, v1 } from './lib/api';
+import { ApiError, type Page as ApiPage, api, v1 } from './lib/api';
 import { type Locale, useI18n } from './lib/i18n';
 import type { MessageKey } from './lib/i18n-nl';
-import { can, type Me, useMe } from './lib/me';
+import { can, jobsLabel, type Me, perspectiveOf, useMe } from './lib/me';
+import type { Ref } from './lib/queries';
 import { useLoginInfo } from './pages/LoginLayout';
 
 interface NavItem {
@@ -41,13 +43,54 @@ interface NavItem {
   icon: ComponentType<{ size?: number; stroke?: number }>;
 }
 
-const mainNav: NavItem[] = [
-  { to: '/jobs', label: 'nav.jobs', ability: 'job.read', icon: IconTool },
-  { to: '/teams', label: 'nav.teams', ability: 'masterdata.read', icon: IconUsersGroup },
-  { to: '/employees', label: 'nav.employees', ability: 'masterdata.read', icon: IconUsers },
-  { to: '/contractors', label: 'nav.contractors', ability: 'masterdata.read', icon: IconBuildingCommunity },
-  { to: '/units', label: 'nav.units', ability: 'masterdata.read', icon: IconHome },
-];
+/**
+ * The main menu as the signed-in person's scope makes sense of it: a list that would only ever hold
+ * one's own record becomes a link to that record, a list that would be empty is left out.
+ */
+function useMainNav(me: Me | undefined): NavItem[] {
+  const perspective = me ? perspectiveOf(me) : 'organisation';
+  // technicians and contractors see few or no employees: the API's answer decides the menu item
+  const askEmployees = !!me && can(me, 'masterdata.read') && perspective !== 'organisation';
+  const employees = useQuery({
+    queryKey: ['/employees', 'menu'],
+    queryFn: () => api.get<ApiPage<Ref>>(v1('/employees'), { pageSize: 2 }),
+    enabled: askEmployees,
+    staleTime: 5 * 60_000,
+  });
+  if (!me) return [];
+  const items: NavItem[] = [
+    { to: '/jobs', label: jobsLabel[perspective], ability: 'job.read', icon: IconTool },
+    { to: '/teams', label: 'nav.teams', ability: 'masterdata.read', icon: IconUsersGroup },
+  ];
+  if (!askEmployees) {
+    items.push({ to: '/employees', label: 'nav.employees', ability: 'masterdata.read', icon: IconUsers });
+  } else if (employees.data && employees.data.total > 0) {
+    const only = employees.data.total === 1 ? employees.data.items[0] : undefined;
+    items.push(
+      only && only.id === me.employeeId
+        ? { to: `/employees/${only.id}`, label: 'nav.myDetails', ability: 'masterdata.read', icon: IconUser }
+        : { to: '/employees', label: 'nav.employees', ability: 'masterdata.read', icon: IconUsers },
+    );
+  }
+  items.push(
+    perspective === 'contractor'
+      ? {
+          to: `/contractors/${me.contractorId}`,
+          label: 'nav.ourCompany',
+          ability: 'masterdata.read',
+          icon: IconBuildingCommunity,
+        }
+      : {
+          to: '/contractors',
+          label: 'nav.contractors',
+          ability: 'masterdata.read',
+          icon: IconBuildingCommunity,
+        },
+    { to: '/units', label: 'nav.units', ability: 'masterdata.read', icon: IconHome },
+  );
+  return items;
+}
+
 const adminNav: NavItem[] = [
   { to: '/admin/users', label: 'nav.users', ability: 'user.manage', icon: IconUserShield },
   { to: '/admin/api-keys', label: 'nav.apiKeys', ability: 'api-key.manage', icon: IconKey },
@@ -100,6 +143,7 @@ function NavSection({
 /** The signed-in frame: header with language and sign-out, navigation by the policy's abilities. */
 export function Shell() {
   const me = useMe();
+  const mainNav = useMainNav(me.data);
   const location = useLocation();
   const { t, tv, locale, setLocale } = useI18n();
   const orgName = useLoginInfo().data?.organisation.name ?? 'achtplus';

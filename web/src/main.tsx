@@ -1,4 +1,5 @@
 import '@mantine/core/styles.css';
+import '@mantine/dates/styles.css';
 import '@mantine/notifications/styles.css';
 import './app.css';
 import { Badge, createTheme, MantineProvider } from '@mantine/core';
@@ -7,6 +8,7 @@ import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { RouterProvider } from 'react-router';
+import { LocalisedDates } from './components/DateField';
 import { ApiError } from './lib/api';
 import { I18nProvider } from './lib/i18n';
 import { router } from './routes';
@@ -44,7 +46,9 @@ createRoot(document.getElementById('root') as HTMLElement).render(
       <Notifications />
       <QueryClientProvider client={queryClient}>
         <I18nProvider>
-          <RouterProvider router={router} />
+          <LocalisedDates>
+            <RouterProvider router={router} />
+          </LocalisedDates>
         </I18nProvider>
       </QueryClientProvider>
     </MantineProvider>

@@ -50,9 +50,9 @@ export function StatusBadge({ status }: { status: string }) {
 }
 
 /** The columns every job list shares (jobs page, a unit's recent jobs). */
-export function useJobColumns(): Column<Job>[] {
+export function useJobColumns({ withAssignee = true } = {}): Column<Job>[] {
   const { t, tv } = useI18n();
-  return [
+  const columns: Column<Job>[] = [
     {
       label: t('field.externalId'),
       render: (j) => (
@@ -70,4 +70,5 @@ export function useJobColumns(): Column<Job>[] {
     { label: t('field.reportedAt'), render: (j) => formatDate(j.reportedAt), nowrap: true },
     { label: t('field.completedAt'), render: (j) => formatDateTime(j.completedAt), nowrap: true },
   ];
+  return withAssignee ? columns : columns.filter((c) => c.label !== t('jobs.attribution'));
 }

@@ -1,12 +1,14 @@
-import { Anchor, Group, Title } from '@mantine/core';
+import { Anchor, Group, SegmentedControl, Title, VisuallyHidden } from '@mantine/core';
 import { Link, useParams } from 'react-router';
 import { Fields } from '../components/Fields';
 import { ListTable } from '../components/ListTable';
 import { Page } from '../components/Page';
 import { QueryState } from '../components/QueryState';
 import { SearchBox } from '../components/SearchBox';
+import type { Page as ApiPage } from '../lib/api';
 import { formatDate, formatNumber } from '../lib/format';
 import { useI18n } from '../lib/i18n';
+import { perspectiveOf, useMe } from '../lib/me';
 import { type Ref, useList, useRecord } from '../lib/queries';
 import { useUrlState } from '../lib/url-state';
 
@@ -31,20 +33,50 @@ interface TeamDetailData extends Team {
 
 const regionName = (r: Team['region']) => (r && typeof r === 'object' ? r.name : r) || '–';
 
+/** A team leader starts with the own teams; all teams stay one click away (the structure is no secret). */
+function useOwnTeamsFirst() {
+  const me = useMe().data;
+  const { values } = useUrlState(['show'] as const);
+  const ledTeamIds = me && perspectiveOf(me) === 'teamLeader' ? me.ledTeamIds : [];
+  const mine = ledTeamIds.length > 0 && values.show !== 'all';
+  const only = (data: ApiPage<Team>): ApiPage<Team> => {
+    const items = data.items.filter((team) => ledTeamIds.includes(team.id));
+    return { ...data, items, total: items.length, page: 1 };
+  };
+  return { ledTeamIds, mine, only };
+}
+
 export function TeamList() {
   const { t } = useI18n();
-  const { values, page, set } = useUrlState(['q'] as const);
-  const query = useList<Team>('/teams', { q: values.q, page });
+  const { values, page, set } = useUrlState(['q', 'show'] as const);
+  const own = useOwnTeamsFirst();
+  // an organisation has tens of teams, not thousands: the own ones are picked from one page
+  const query = useList<Team>('/teams', own.mine ? { q: values.q, pageSize: 200 } : { q: values.q, page });
+  const title = own.mine ? t('nav.myTeams') : t('nav.teams');
   return (
-    <Page title={t('nav.teams')}>
-      <Group>
+    <Page title={title}>
+      <Group align="end">
         <SearchBox value={values.q} onChange={(q) => set({ q })} />
+        {own.ledTeamIds.length > 0 && (
+          <div>
+            <VisuallyHidden id="teams-shown">{t('nav.teamsShown')}</VisuallyHidden>
+            <SegmentedControl
+              aria-labelledby="teams-shown"
+              value={own.mine ? 'mine' : 'all'}
+              onChange={(v) => set({ show: v === 'all' ? 'all' : null })}
+              data={[
+                { value: 'mine', label: t('nav.myTeams') },
+                { value: 'all', label: t('nav.allTeams') },
+              ]}
+            />
+          </div>
+        )}
       </Group>
       <QueryState query={query}>
         {(data) => (
           <ListTable
-            caption={t('nav.teams')}
-            data={data}
+            caption={title}
+            data={own.mine ? own.only(data) : data}
             rowKey={(r) => r.id}
             onPage={(p) => set({ page: String(p) })}
             columns={[
@@ -71,6 +103,16 @@ export function TeamList() {
 
 export function TeamDetail() {
   const { t, tv } = useI18n();
+  const me = useMe().data;
+  // a contractor sees no employee records: names only, no links that end in "not found"
+  const personLink = (person: Ref) =>
+    me && perspectiveOf(me) === 'contractor' ? (
+      person.name
+    ) : (
+      <Anchor key={person.id} component={Link} to={`/employees/${person.id}`}>
+        {person.name}
+      </Anchor>
+    );
   const { id } = useParams();
   const query = useRecord<TeamDetailData>(`/teams/${id}`);
   return (
@@ -85,16 +127,7 @@ export function TeamDetail() {
               [t('field.code'), team.code],
               [t('field.department'), team.department?.name],
               [t('field.region'), regionName(team.region)],
-              [
-                t('field.leader'),
-                team.leader ? (
-                  <Anchor key="leader" component={Link} to={`/employees/${team.leader.id}`}>
-                    {team.leader.name}
-                  </Anchor>
-                ) : (
-                  '–'
-                ),
-              ],
+              [t('field.leader'), team.leader ? personLink(team.leader) : '–'],
               [t('field.members'), formatNumber(team.memberCount ?? team.members.length)],
             ]}
           />
@@ -108,11 +141,7 @@ export function TeamDetail() {
             columns={[
               {
                 label: t('field.name'),
-                render: (m) => (
-                  <Anchor component={Link} to={`/employees/${m.id}`}>
-                    {m.name}
-                  </Anchor>
-                ),
+                render: (m) => personLink(m),
               },
               { label: t('field.role'), render: (m) => tv('role', m.role) },
               { label: t('field.from'), render: (m) => formatDate(m.validFrom) },

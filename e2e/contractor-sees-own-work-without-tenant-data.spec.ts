@@ -1,0 +1,95 @@
+import { type APIRequestContext, type BrowserContext, request } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEMO_PASSWORD, openBrowser, screenshot, signIn } from './browser';
+import { type RunningServer, sharedServer } from './server';
+
+interface JobItem {
+  id: number;
+  externalId: string;
+  contractor: { id: number; name: string } | null;
+  tenant?: { id: number; name: string } | null;
+}
+
+describe('a contractor sees the own work, without tenant data, and not another contractor’s', () => {
+  let server: RunningServer;
+  let browser: { context: BrowserContext; close: () => Promise<void> };
+  let admin: APIRequestContext;
+
+  beforeAll(async () => {
+    server = await sharedServer();
+    browser = await openBrowser(server.url);
+    // the admin sees everything: it knows the tenant's name and picks another contractor's job
+    admin = await request.newContext({ baseURL: server.url, extraHTTPHeaders: { origin: server.url } });
+    const signedIn = await admin.post('/api/auth/sign-in/email', {
+      data: { email: 'admin@demo.achtplus.nl', password: DEMO_PASSWORD },
+    });
+    expect(signedIn.status()).toBe(200);
+  });
+
+  afterAll(async () => {
+    await admin?.dispose();
+    await browser?.close();
+    await server?.stop();
+  });
+
+  it('signs in, sees only the own jobs, opens one without tenant data, and gets "niet gevonden" for another’s', async () => {
+    const page = await browser.context.newPage();
+    const firstList = page.waitForResponse((r) => new URL(r.url()).pathname === '/api/v1/jobs');
+    await signIn(page, 'comaker@demo.achtplus.nl');
+    await page.getByRole('heading', { level: 1, name: 'Onze klussen' }).waitFor();
+
+    const me = (await (await page.request.get('/api/v1/me')).json()) as {
+      role: string;
+      contractorId: number;
+    };
+    expect(me.role).toBe('contractor');
+    expect(me.contractorId).toBeGreaterThan(0);
+
+    // every job the list offers is one of the own company
+    const listed = ((await (await firstList).json()) as { items: JobItem[] }).items;
+    expect(listed.length).toBeGreaterThan(0);
+    expect(listed.filter((j) => j.contractor?.id !== me.contractorId)).toEqual([]);
+
+    // the menu leads nowhere empty: no employees, the own company instead of all contractors
+    const menu = page.getByRole('navigation', { name: 'Hoofdmenu' });
+    await menu.getByRole('link', { name: 'Ons bedrijf' }).waitFor();
+    expect(await menu.getByRole('link', { name: 'Medewerkers' }).count()).toBe(0);
+    expect(await menu.getByRole('link', { name: 'Comakers' }).count()).toBe(0);
+    await screenshot(page, 'contractor-jobs');
+
+    // a completion period typed the Dutch way lands in the URL as ISO dates
+    await page.getByRole('textbox', { name: 'Gereed in periode: vanaf' }).fill('01-11-2026');
+    await page.getByRole('textbox', { name: 'Gereed in periode: tot' }).fill('27-11-2026');
+    await page.keyboard.press('Escape');
+    await expect.poll(() => new URL(page.url()).searchParams.get('completedFrom')).toBe('2026-11-01');
+    await expect.poll(() => new URL(page.url()).searchParams.get('completedTo')).toBe('2026-11-27');
+    await screenshot(page, 'contractor-jobs-period');
+
+    // open an own job: the tenant stays out of sight
+    const own = listed[0]!;
+    const full = (await (await admin.get(`/api/v1/jobs/${own.id}`)).json()) as JobItem;
+    await page.goto(`/jobs/${own.id}`);
+    await page.getByRole('heading', { level: 1, name: `Klus ${own.externalId}` }).waitFor();
+    await page.waitForLoadState('networkidle');
+    const shown = (await page.locator('main').textContent()) ?? '';
+    expect(shown).toContain(own.contractor?.name ?? '');
+    if (full.tenant) expect(shown).not.toContain(full.tenant.name);
+    expect(await page.getByRole('heading', { name: 'Huurder' }).count()).toBe(0);
+    expect(await page.getByRole('button', { name: 'Toon contactgegevens' }).count()).toBe(0);
+    await screenshot(page, 'contractor-own-job');
+
+    // another contractor's job, opened by typing its address
+    const all = (await (await admin.get('/api/v1/jobs?pageSize=200')).json()) as { items: JobItem[] };
+    const foreign = all.items.find((j) => j.contractor && j.contractor.id !== me.contractorId);
+    expect(foreign, 'the demo data has jobs of other contractors').toBeDefined();
+    if (!foreign) return;
+    const answered = page.waitForResponse((r) => new URL(r.url()).pathname === `/api/v1/jobs/${foreign.id}`);
+    await page.goto(`/jobs/${foreign.id}`);
+    expect((await answered).status()).toBe(404);
+    await page.getByRole('heading', { level: 1, name: 'Niet gevonden' }).waitFor();
+    const text = (await page.locator('main').textContent()) ?? '';
+    expect(text).not.toContain(foreign.externalId);
+    if (foreign.contractor) expect(text).not.toContain(foreign.contractor.name);
+    await screenshot(page, 'contractor-foreign-job');
+  });
+});
