@@ -43,7 +43,16 @@ export function line(
     goalText = `value >= ${goal.valueAtLeast}`;
     ok = value >= goal.valueAtLeast;
   }
-  return { scenario, metric, unit, value: round(value), baseline: baseline === null ? null : round(baseline), ratio, goal: goalText, ok };
+  return {
+    scenario,
+    metric,
+    unit,
+    value: round(value),
+    baseline: baseline === null ? null : round(baseline),
+    ratio,
+    goal: goalText,
+    ok,
+  };
 }
 
 const round = (n: number) => Math.round(n * 1000) / 1000;

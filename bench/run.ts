@@ -20,7 +20,9 @@ async function main() {
     process.exit(2);
   }
   const postgresUrl =
-    process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+    process.env.BENCH_DATABASE_URL ??
+    process.env.TEST_DATABASE_URL ??
+    'postgres://postgres@127.0.0.1:5432/postgres';
   for (const name of names.length ? names : Object.keys(groups)) {
     const group = (await groups[name]!()).default;
     for await (const result of group({ quick, postgresUrl })) console.log(JSON.stringify(result));

@@ -20,7 +20,10 @@ if (stale('dist/web/index.html', 'web', 'vite.config.ts', 'package-lock.json')) 
   execSync('npx vite build --logLevel warn', { stdio: 'inherit' });
 }
 
-if (process.argv.includes('--server') && stale('dist/server/main.mjs', 'src', 'package-lock.json', 'tsconfig.json')) {
+if (
+  process.argv.includes('--server') &&
+  stale('dist/server/main.mjs', 'src', 'package-lock.json', 'tsconfig.json')
+) {
   console.log('Building the server…');
   const { build } = await import('esbuild');
   await build({

@@ -43,7 +43,9 @@ if (process.env.TEST_DATABASE_URL) {
 if (existsSync(chromium)) {
   run('browser journeys (Chromium)', ['vitest', 'run', '--config', 'vitest.e2e.config.ts', ...extra]);
 } else if (ci) {
-  console.error(`CI=true but Chromium is missing at ${chromium}: the browser journeys cannot be skipped in CI.`);
+  console.error(
+    `CI=true but Chromium is missing at ${chromium}: the browser journeys cannot be skipped in CI.`,
+  );
   failed = true;
 } else {
   console.log(`\n(Chromium not found at ${chromium}: browser journeys skipped)`);

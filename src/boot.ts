@@ -1,7 +1,7 @@
+import { createAuth } from './auth/auth';
 import type { TConfig } from './config';
 import type { AppContext } from './context';
 import { type Database, openDatabase, runMigrations } from './db/client';
-import { createAuth } from './auth/auth';
 import { createMailer } from './domain/messages/mailer';
 import { loadOrCreateSecret } from './lib/secrets';
 
@@ -9,9 +9,18 @@ import { loadOrCreateSecret } from './lib/secrets';
 export async function createContext(config: TConfig, database?: Database): Promise<AppContext> {
   const db = database ?? (await openDatabase({ url: config.DATABASE_URL, dataDir: config.DATA_DIR }));
   await runMigrations(db);
-  const secret = config.SESSION_SECRET ?? (config.DATABASE_URL ? undefined : loadOrCreateSecret(config.DATA_DIR, 'session'));
-  if (!secret) throw new Error('SESSION_SECRET must be set when DATABASE_URL is used (several processes must share it).');
-  const mailer = createMailer({ db: db.db, smtpUrl: config.SMTP_URL, from: config.MAIL_FROM ?? 'achtplus <noreply@achtplus.invalid>' });
+  const secret =
+    config.SESSION_SECRET ??
+    (config.DATABASE_URL ? undefined : loadOrCreateSecret(config.DATA_DIR, 'session'));
+  if (!secret)
+    throw new Error(
+      'SESSION_SECRET must be set when DATABASE_URL is used (several processes must share it).',
+    );
+  const mailer = createMailer({
+    db: db.db,
+    smtpUrl: config.SMTP_URL,
+    from: config.MAIL_FROM ?? 'achtplus <noreply@achtplus.invalid>',
+  });
   const auth = createAuth({ db: db.db, config, secret, mailer });
   return { database: db, db: db.db, config, secret, mailer, auth };
 }

@@ -26,6 +26,8 @@ describe('configuration', () => {
 
   it('treats empty variables as unset and strips a trailing slash from PUBLIC_URL', () => {
     expect(loadConfig({ DATABASE_URL: '' }).DATABASE_URL).toBeUndefined();
-    expect(loadConfig({ PUBLIC_URL: 'https://feedback.example.nl/' }).publicUrl).toBe('https://feedback.example.nl');
+    expect(loadConfig({ PUBLIC_URL: 'https://feedback.example.nl/' }).publicUrl).toBe(
+      'https://feedback.example.nl',
+    );
   });
 });

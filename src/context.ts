@@ -1,6 +1,6 @@
+import type { Auth } from './auth/auth';
 import type { TConfig } from './config';
 import type { Database, Db } from './db/client';
-import type { Auth } from './auth/auth';
 import type { Mailer } from './domain/messages/mailer';
 
 /** What every use case and route may reach: the database, the configuration, the message outbox. */

@@ -26,7 +26,9 @@ async function main() {
   if (runsWeb) await app.listen({ port: config.PORT, host: config.HOST });
   ready = true;
 
-  console.log(`\nachtplus is running (${ctx.database.kind === 'pglite' ? `PGlite in ${config.DATA_DIR}` : 'PostgreSQL'}, role ${config.ROLE})`);
+  console.log(
+    `\nachtplus is running (${ctx.database.kind === 'pglite' ? `PGlite in ${config.DATA_DIR}` : 'PostgreSQL'}, role ${config.ROLE})`,
+  );
   if (runsWeb) console.log(`  open ${config.publicUrl}`);
   if (seeded.demo) {
     console.log(`  demo logins (password "${DEMO_PASSWORD}"):`);

@@ -15,8 +15,9 @@ import { type BenchGroup, line } from '../line';
 const group: BenchGroup = async function* () {
   // builds (staff app, server bundle) happen once after install; measure starting, not building
   await new Promise<void>((resolve, reject) =>
-    spawn(process.execPath, ['scripts/prepare-start.mjs', '--server'], { stdio: 'inherit' }).on('exit', (code) =>
-      code === 0 ? resolve() : reject(new Error('build failed')),
+    spawn(process.execPath, ['scripts/prepare-start.mjs', '--server'], { stdio: 'inherit' }).on(
+      'exit',
+      (code) => (code === 0 ? resolve() : reject(new Error('build failed'))),
     ),
   );
   const baseline = await timeToHealthy(['node', '--input-type=module', '-e', bareServer], {});

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { SIGN_IN_ATTEMPTS_PER_MINUTE } from './auth';
 import { signedInAs, startHarness, TEST_PASSWORD, type TestHarness } from '../test/harness';
+import { SIGN_IN_ATTEMPTS_PER_MINUTE } from './auth';
 
 // a file of its own: the rate-limit table starts empty and no other test shares the buckets
 let h: TestHarness;
@@ -36,7 +36,8 @@ describe('login rate limiting', () => {
 
   it('keeps other clients out of that bucket, and a spoofed client-IP header does not reset it', async () => {
     const { email } = await signedInAs(h, 'employee');
-    for (let i = 0; i < SIGN_IN_ATTEMPTS_PER_MINUTE; i++) await attempt(email, 'wrong password', '192.0.2.20');
+    for (let i = 0; i < SIGN_IN_ATTEMPTS_PER_MINUTE; i++)
+      await attempt(email, 'wrong password', '192.0.2.20');
     expect(
       (await attempt(email, 'wrong password', '192.0.2.20', { 'x-achtplus-client-ip': '203.0.113.1' }))
         .statusCode,

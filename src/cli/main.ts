@@ -1,12 +1,27 @@
 import { ConfigError, loadConfig } from '../config';
 
 /** `npm run cli -- <command> [args]`: admin tasks on the configured database (DATABASE_URL or DATA_DIR). */
-const commands: Record<string, { summary: string; load: () => Promise<{ run(args: string[]): Promise<number> }> }> = {
+const commands: Record<
+  string,
+  { summary: string; load: () => Promise<{ run(args: string[]): Promise<number> }> }
+> = {
   migrate: { summary: 'apply database migrations', load: () => import('./commands/migrate') },
-  'api-key': { summary: 'api-key create --name NAME [--scopes jobs:write,masterdata:write]', load: () => import('./commands/api-key') },
-  user: { summary: 'user create --email E --name N --role R [--password P]', load: () => import('./commands/user') },
-  import: { summary: 'import <kind> <file> [--dry-run] [--mapping field=column,…]', load: () => import('./commands/import') },
-  'demo-data': { summary: 'demo-data [--scale N] [--seed S]: (re)generate the demo organisation', load: () => import('./commands/demo-data') },
+  'api-key': {
+    summary: 'api-key create --name NAME [--scopes jobs:write,masterdata:write]',
+    load: () => import('./commands/api-key'),
+  },
+  user: {
+    summary: 'user create --email E --name N --role R [--password P]',
+    load: () => import('./commands/user'),
+  },
+  import: {
+    summary: 'import <kind> <file> [--dry-run] [--mapping field=column,…]',
+    load: () => import('./commands/import'),
+  },
+  'demo-data': {
+    summary: 'demo-data [--scale N] [--seed S]: (re)generate the demo organisation',
+    load: () => import('./commands/demo-data'),
+  },
 };
 
 async function main() {

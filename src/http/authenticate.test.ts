@@ -17,13 +17,26 @@ describe('authentication of /api/v1', () => {
   });
 
   it('answers 401 for an unknown API key', async () => {
-    const res = await h.app.inject({ method: 'GET', url: '/api/v1/anything', headers: { authorization: 'Bearer ak_nope_nope' } });
+    const res = await h.app.inject({
+      method: 'GET',
+      url: '/api/v1/anything',
+      headers: { authorization: 'Bearer ak_nope_nope' },
+    });
     expect(res.statusCode).toBe(401);
   });
 
   it('passes a valid API key and a signed-in user on to routing', async () => {
-    const key = await createApiKey({ db: h.ctx.db, actor: systemActor('test'), name: 'erp', scopes: ['jobs:read'] });
-    const byKey = await h.app.inject({ method: 'GET', url: '/api/v1/anything', headers: { authorization: `Bearer ${key.token}` } });
+    const key = await createApiKey({
+      db: h.ctx.db,
+      actor: systemActor('test'),
+      name: 'erp',
+      scopes: ['jobs:read'],
+    });
+    const byKey = await h.app.inject({
+      method: 'GET',
+      url: '/api/v1/anything',
+      headers: { authorization: `Bearer ${key.token}` },
+    });
     expect(byKey.statusCode).toBe(404);
     const { cookie } = await signedInAs(h, 'admin');
     const bySession = await h.app.inject({ method: 'GET', url: '/api/v1/anything', headers: { cookie } });

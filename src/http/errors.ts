@@ -19,7 +19,12 @@ export function installErrorHandler(app: FastifyInstance) {
   app.setErrorHandler((err: FastifyError, request, reply) => {
     if (hasZodFastifySchemaValidationErrors(err)) {
       const issues = err.validation.map((v) => ({
-        field: [err.validationContext, ...String(v.instancePath ?? '').split('/').filter(Boolean)].join('.'),
+        field: [
+          err.validationContext,
+          ...String(v.instancePath ?? '')
+            .split('/')
+            .filter(Boolean),
+        ].join('.'),
         message: v.message,
       }));
       return reply.status(400).send({
@@ -32,24 +37,37 @@ export function installErrorHandler(app: FastifyInstance) {
       return reply.status(403).send({ error: 'forbidden', message: 'You may not do this.' });
     }
     if (err instanceof ClientError) {
-      return reply.status(err.statusCode).send({ error: codeFor(err.statusCode), message: err.message, details: err.details });
+      return reply
+        .status(err.statusCode)
+        .send({ error: codeFor(err.statusCode), message: err.message, details: err.details });
     }
     const status = err.statusCode && err.statusCode >= 400 && err.statusCode < 500 ? err.statusCode : 500;
     if (status === 500) {
       request.log.error({ err }, 'unhandled error');
-      return reply.status(500).send({ error: 'internal_error', message: 'Something went wrong on our side.' });
+      return reply
+        .status(500)
+        .send({ error: 'internal_error', message: 'Something went wrong on our side.' });
     }
     return reply.status(status).send({ error: codeFor(status), message: err.message });
   });
   app.setNotFoundHandler((request, reply) => {
-    reply.status(404).send({ error: 'not_found', message: `No route ${request.method} ${request.url.split('?')[0]}` });
+    reply
+      .status(404)
+      .send({ error: 'not_found', message: `No route ${request.method} ${request.url.split('?')[0]}` });
   });
 }
 
 function codeFor(status: number) {
   return (
-    { 400: 'invalid_request', 401: 'unauthenticated', 403: 'forbidden', 404: 'not_found', 409: 'conflict', 413: 'too_large', 415: 'unsupported_media_type', 429: 'rate_limited' }[
-      status
-    ] ?? 'error'
+    {
+      400: 'invalid_request',
+      401: 'unauthenticated',
+      403: 'forbidden',
+      404: 'not_found',
+      409: 'conflict',
+      413: 'too_large',
+      415: 'unsupported_media_type',
+      429: 'rate_limited',
+    }[status] ?? 'error'
   );
 }

@@ -10,7 +10,11 @@ export async function startWorker(ctx: AppContext, opts: { work: boolean; defini
   const boss =
     ctx.database.kind === 'postgres'
       ? new PgBoss({ connectionString: ctx.config.DATABASE_URL!, max: 4 })
-      : new PgBoss({ db: { executeSql: (text: string, values?: unknown[]) => ctx.database.executeSql(text, values) } as any });
+      : new PgBoss({
+          db: {
+            executeSql: (text: string, values?: unknown[]) => ctx.database.executeSql(text, values),
+          } as any,
+        });
   boss.on('error', (err) => console.error('[worker]', err.message));
   await boss.start();
   for (const def of opts.definitions ?? jobDefinitions) {

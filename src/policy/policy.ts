@@ -1,22 +1,59 @@
-import type { Actor, ApiKeyScope } from './actor';
 import type { UserRole } from '../db/schema';
+import type { Actor, ApiKeyScope } from './actor';
 
 /**
  * What an actor may do. One table, read top to bottom; scoping of rows lives in scope.ts.
  * Roles not listed for an action may not do it. API keys act only through their scopes.
  */
 const abilities = {
-  'job.read': { roles: ['admin', 'director', 'head', 'team_leader', 'employee', 'contact_centre', 'quality', 'contractor'], scope: 'jobs:read' },
+  'job.read': {
+    roles: [
+      'admin',
+      'director',
+      'head',
+      'team_leader',
+      'employee',
+      'contact_centre',
+      'quality',
+      'contractor',
+    ],
+    scope: 'jobs:read',
+  },
   'job.write': { roles: ['admin', 'contact_centre'], scope: 'jobs:write' },
-  'tenant-contact.read': { roles: ['admin', 'director', 'head', 'team_leader', 'employee', 'contact_centre', 'quality'] },
+  'tenant-contact.read': {
+    roles: ['admin', 'director', 'head', 'team_leader', 'employee', 'contact_centre', 'quality'],
+  },
   'tenant.list': { roles: ['admin', 'contact_centre', 'quality'], scope: 'masterdata:read' },
-  'masterdata.read': { roles: ['admin', 'director', 'head', 'team_leader', 'employee', 'contact_centre', 'quality', 'contractor'], scope: 'masterdata:read' },
+  'masterdata.read': {
+    roles: [
+      'admin',
+      'director',
+      'head',
+      'team_leader',
+      'employee',
+      'contact_centre',
+      'quality',
+      'contractor',
+    ],
+    scope: 'masterdata:read',
+  },
   'masterdata.write': { roles: ['admin'], scope: 'masterdata:write' },
   'import.run': { roles: ['admin'] },
   'user.manage': { roles: ['admin'] },
   'api-key.manage': { roles: ['admin'] },
   // name, colours and sender are shown to everyone on the login page anyway
-  'organisation.read': { roles: ['admin', 'director', 'head', 'team_leader', 'employee', 'contact_centre', 'quality', 'contractor'] },
+  'organisation.read': {
+    roles: [
+      'admin',
+      'director',
+      'head',
+      'team_leader',
+      'employee',
+      'contact_centre',
+      'quality',
+      'contractor',
+    ],
+  },
   'organisation.manage': { roles: ['admin'] },
   'audit.read': { roles: ['admin'] },
   'outbox.read': { roles: ['admin', 'quality'] },

@@ -46,7 +46,15 @@ export async function signedInAs(
   link: { employeeId?: number; contractorContactId?: number } = {},
 ): Promise<{ cookie: string; userId: string; email: string }> {
   const email = `${role}-${++userCounter}-${Date.now()}@test.achtplus.invalid`;
-  const user = await createUser({ db: h.ctx.db, actor: systemActor('test'), email, name: `Test ${role}`, role, password: TEST_PASSWORD, ...link });
+  const user = await createUser({
+    db: h.ctx.db,
+    actor: systemActor('test'),
+    email,
+    name: `Test ${role}`,
+    role,
+    password: TEST_PASSWORD,
+    ...link,
+  });
   const cookie = await signIn(h, email, TEST_PASSWORD);
   return { cookie, userId: user.id, email };
 }

@@ -25,7 +25,9 @@ export const users = pgTable('users', {
   role: text({ enum: userRoles }).notNull().default('employee'),
   employeeId: integer(),
   contractorContactId: integer(),
-  locale: text({ enum: ['nl', 'en'] }).notNull().default('nl'),
+  locale: text({ enum: ['nl', 'en'] })
+    .notNull()
+    .default('nl'),
   disabled: boolean().notNull().default(false),
   createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),

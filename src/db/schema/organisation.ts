@@ -84,5 +84,9 @@ export const teamMemberships = pgTable(
     validFrom: date({ mode: 'string' }).notNull(),
     validTo: date({ mode: 'string' }),
   },
-  (t) => [index().on(t.employeeId), index().on(t.teamId), uniqueIndex().on(t.employeeId, t.teamId, t.validFrom)],
+  (t) => [
+    index().on(t.employeeId),
+    index().on(t.teamId),
+    uniqueIndex().on(t.employeeId, t.teamId, t.validFrom),
+  ],
 );

@@ -1,7 +1,7 @@
+import { eq } from 'drizzle-orm';
 import nodemailer from 'nodemailer';
 import type { Db } from '../../db/client';
 import { outboxMessages } from '../../db/schema';
-import { eq } from 'drizzle-orm';
 
 export interface EmailMessage {
   kind: string;
@@ -41,12 +41,25 @@ export function createMailer(opts: { db: Db; smtpUrl?: string; from: string }): 
       const id = row!.id;
       if (!transport) return id;
       try {
-        await transport.sendMail({ from: opts.from, to: message.to, subject: message.subject, text: message.text, html: message.html });
-        await opts.db.update(outboxMessages).set({ status: 'sent', sentAt: new Date(), attempts: 1 }).where(eq(outboxMessages.id, id));
+        await transport.sendMail({
+          from: opts.from,
+          to: message.to,
+          subject: message.subject,
+          text: message.text,
+          html: message.html,
+        });
+        await opts.db
+          .update(outboxMessages)
+          .set({ status: 'sent', sentAt: new Date(), attempts: 1 })
+          .where(eq(outboxMessages.id, id));
       } catch (err) {
         await opts.db
           .update(outboxMessages)
-          .set({ status: 'failed', attempts: 1, lastError: String((err as Error).message ?? err).slice(0, 500) })
+          .set({
+            status: 'failed',
+            attempts: 1,
+            lastError: String((err as Error).message ?? err).slice(0, 500),
+          })
           .where(eq(outboxMessages.id, id));
       }
       return id;

@@ -59,7 +59,13 @@ describe('GET /units', () => {
 
   it('counts an address search over all pages, also past the last one', async () => {
     const page = async (n: number) =>
-      (await h.app.inject({ method: 'GET', url: `/api/v1/units?q=markt&pageSize=1&page=${n}`, headers: { cookie } })).json();
+      (
+        await h.app.inject({
+          method: 'GET',
+          url: `/api/v1/units?q=markt&pageSize=1&page=${n}`,
+          headers: { cookie },
+        })
+      ).json();
     expect(await page(2)).toMatchObject({ items: [{ id: homes.markt10 }], total: 2 });
     expect(await page(5)).toMatchObject({ items: [], total: 2 });
     expect(await list('city=zwolle%25')).toEqual([]);
