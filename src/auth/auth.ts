@@ -64,6 +64,8 @@ export function createAuth(opts: { db: Db; config: TConfig; secret: string; mail
       minPasswordLength: 10,
       password: { hash: hashPassword, verify: ({ hash: h, password }) => verify(h, password) },
       resetPasswordTokenExpiresIn: 60 * 60,
+      // a reset means the old password may be known to someone else: end every session
+      revokeSessionsOnPasswordReset: true,
       async sendResetPassword({ user, url }) {
         await mailer.sendEmail({
           kind: 'password_reset',
@@ -78,6 +80,12 @@ export function createAuth(opts: { db: Db; config: TConfig; secret: string; mail
         disableSignUp: true,
         expiresIn: 15 * 60,
         async sendMagicLink({ email, url }) {
+          // only to people who have an account that may sign in: no mail to strangers (mail bombing)
+          const [user] = await db
+            .select({ disabled: users.disabled })
+            .from(users)
+            .where(eq(users.email, email.trim().toLowerCase()));
+          if (!user || user.disabled) return;
           await mailer.sendEmail({
             kind: 'magic_link',
             to: email,
@@ -87,6 +95,9 @@ export function createAuth(opts: { db: Db; config: TConfig; secret: string; mail
         },
       }),
     ],
+    // accounts are managed by admins (src/domain/users): users may not rename themselves or change
+    // their e-mail through better-auth's own endpoints, and there is no sign-up
+    disabledPaths: ['/update-user', '/change-email', '/delete-user', '/sign-up/email'],
     rateLimit: {
       enabled: true,
       storage: 'database',
