@@ -3,12 +3,14 @@ import type { TConfig } from './config';
 import type { AppContext } from './context';
 import { type Database, openDatabase, runMigrations } from './db/client';
 import { createMailer } from './domain/messages/mailer';
+import { ensureDefaultQuestionnaires } from './domain/questionnaires/ensure-default-questionnaires';
 import { loadOrCreateSecret } from './lib/secrets';
 
 /** Opens the database, applies migrations and assembles what use cases and routes need. */
 export async function createContext(config: TConfig, database?: Database): Promise<AppContext> {
   const db = database ?? (await openDatabase({ url: config.DATABASE_URL, dataDir: config.DATA_DIR }));
   await runMigrations(db);
+  await ensureDefaultQuestionnaires({ db: db.db });
   const secret =
     config.SESSION_SECRET ??
     (config.DATABASE_URL ? undefined : loadOrCreateSecret(config.DATA_DIR, 'session'));

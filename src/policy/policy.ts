@@ -57,6 +57,9 @@ const abilities = {
   'organisation.manage': { roles: ['admin'] },
   'audit.read': { roles: ['admin'] },
   'outbox.read': { roles: ['admin', 'quality'] },
+  // questionnaires: the rated (technicians, contractors) neither read nor shape them
+  'questionnaire.read': { roles: ['admin', 'quality', 'director', 'head', 'team_leader'] },
+  'questionnaire.manage': { roles: ['admin', 'quality'] },
 } satisfies Record<string, { roles: readonly UserRole[]; scope?: ApiKeyScope }>;
 
 export type Action = keyof typeof abilities;

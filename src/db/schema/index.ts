@@ -4,3 +4,4 @@ export * from './housing';
 export * from './jobs';
 export * from './organisation';
 export * from './platform';
+export * from './surveys';

@@ -21,6 +21,7 @@ const modules: Array<() => Promise<RouteModule>> = [
   () => import('./jobs'),
   () => import('./ingest'),
   () => import('./imports'),
+  () => import('./questionnaires'),
 ];
 
 export async function registerRoutes(app: FastifyInstance, ctx: AppContext) {
