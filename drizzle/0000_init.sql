@@ -249,6 +249,9 @@ CREATE TABLE "outbox_messages" (
 	"status" text NOT NULL,
 	"attempts" integer DEFAULT 0 NOT NULL,
 	"last_error" text,
+	"unsubscribe_url" text,
+	"enqueued_at" timestamp with time zone,
+	"sending_since" timestamp with time zone,
 	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
 	"sent_at" timestamp with time zone
 );

@@ -2,6 +2,7 @@ import { createAuth } from './auth/auth';
 import type { TConfig } from './config';
 import type { AppContext } from './context';
 import { type Database, openDatabase, runMigrations } from './db/client';
+import { configuredProviders } from './domain/messages/configured-providers';
 import { createMailer } from './domain/messages/mailer';
 import { ensureDefaultQuestionnaires } from './domain/questionnaires/ensure-default-questionnaires';
 import { loadOrCreateSecret } from './lib/secrets';
@@ -20,9 +21,11 @@ export async function createContext(config: TConfig, database?: Database): Promi
     );
   const mailer = createMailer({
     db: db.db,
-    smtpUrl: config.SMTP_URL,
-    from: config.MAIL_FROM ?? 'achtplus <noreply@achtplus.invalid>',
+    providers: configuredProviders({ db: db.db, config }),
+    // the queue arrives later, when the worker starts (startWorker sets ctx.jobs)
+    jobs: () => ctx.jobs,
   });
   const auth = createAuth({ db: db.db, config, secret, mailer });
-  return { database: db, db: db.db, config, secret, mailer, auth };
+  const ctx: AppContext = { database: db, db: db.db, config, secret, mailer, auth };
+  return ctx;
 }

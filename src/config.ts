@@ -15,6 +15,8 @@ export const ZConfig = z.object({
   SMTP_URL: url('smtp://user:pass@host:587').optional(),
   MAIL_FROM: z.string().optional(),
   SMS_URL: url('https://gateway.example/send').optional(),
+  /** bearer token for the SMS gateway, when it is not in SMS_URL's userinfo */
+  SMS_TOKEN: z.string().optional(),
   ROLE: z.enum(['web', 'worker', 'all']).default('all'),
   SEED_DEMO: z.enum(['auto', 'yes', 'no']).default('auto'),
   SESSION_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),

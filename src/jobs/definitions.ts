@@ -1,6 +1,8 @@
 import type { z } from 'zod';
 import type { AppContext } from '../context';
 import { auditRetention } from './audit.retention';
+import { messagesDeliver } from './messages.deliver';
+import { messagesSweep } from './messages.sweep';
 
 /** A background job: id, payload schema, optional cron (Europe/Amsterdam), idempotent handler. */
 export interface JobDefinition<P extends z.ZodType = z.ZodType> {
@@ -12,4 +14,8 @@ export interface JobDefinition<P extends z.ZodType = z.ZodType> {
   handler(ctx: AppContext, payload: z.infer<P>): Promise<void>;
 }
 
-export const jobDefinitions: JobDefinition[] = [auditRetention as JobDefinition];
+export const jobDefinitions: JobDefinition[] = [
+  auditRetention as JobDefinition,
+  messagesDeliver as JobDefinition,
+  messagesSweep as JobDefinition,
+];

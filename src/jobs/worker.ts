@@ -17,6 +17,7 @@ export async function startWorker(ctx: AppContext, opts: { work: boolean; defini
         });
   boss.on('error', (err) => console.error('[worker]', err.message));
   await boss.start();
+  ctx.jobs = boss;
   for (const def of opts.definitions ?? jobDefinitions) {
     await boss.createQueue(def.id, { name: def.id, policy: def.policy ?? 'standard' });
     if (def.cron) await boss.schedule(def.id, def.cron, {}, { tz: 'Europe/Amsterdam' });

@@ -46,6 +46,12 @@ export const outboxMessages = pgTable(
     status: text({ enum: outboxStatuses }).notNull(),
     attempts: integer().notNull().default(0),
     lastError: text(),
+    /** one-click unsubscribe target; e-mail gets List-Unsubscribe headers when set */
+    unsubscribeUrl: text(),
+    /** when it was handed to the job queue; null = the sweep job still has to enqueue it */
+    enqueuedAt: timestamp({ withTimezone: true }),
+    /** claim of the process sending it now; a stale claim (crashed process) may be taken over */
+    sendingSince: timestamp({ withTimezone: true }),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
     sentAt: timestamp({ withTimezone: true }),
   },

@@ -1,7 +1,10 @@
-import { eq } from 'drizzle-orm';
-import nodemailer from 'nodemailer';
+import { eq, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client';
 import { outboxMessages } from '../../db/schema';
+import type { MessageProviders } from './providers';
+
+/** the database or a caller's open transaction */
+export type Tx = Parameters<Parameters<Db['transaction']>[0]>[0] | Db;
 
 export interface EmailMessage {
   kind: string;
@@ -9,60 +12,112 @@ export interface EmailMessage {
   subject: string;
   text: string;
   html?: string;
+  /** one-click unsubscribe URL: sent as List-Unsubscribe + List-Unsubscribe-Post headers */
+  unsubscribeUrl?: string;
 }
 
+export interface SmsMessage {
+  kind: string;
+  to: string;
+  text: string;
+}
+
+/** The part of pg-boss the outbox needs: sending one job. */
+export interface JobSender {
+  send(name: string, data: object, options: object): Promise<string | null>;
+}
+
+/** How often and how patiently a message is retried (pg-boss retryLimit / retryDelay / retryBackoff). */
+export interface RetryPolicy {
+  attempts: number;
+  delaySeconds: number;
+}
+export const DEFAULT_RETRY: RetryPolicy = { attempts: 6, delaySeconds: 30 };
+
+export const DELIVER_JOB = 'messages.deliver';
+
 export interface Mailer {
-  /** Records the message in the outbox and, when SMTP is configured, sends it. Returns the outbox id. */
-  sendEmail(message: EmailMessage): Promise<number>;
+  /**
+   * Records the e-mail in the outbox — 'queued' with a provider, else 'not_sent' — and hands it to
+   * the job queue. Inside a caller's transaction pass `tx`: the row is written there and not
+   * enqueued (it is not committed yet); call `enqueue(id)` after commit, or leave it to the sweep.
+   */
+  sendEmail(message: EmailMessage, opts?: { tx?: Tx }): Promise<number>;
+  sendSms(message: SmsMessage, opts?: { tx?: Tx }): Promise<number>;
+  /** Hands a committed 'queued' message to the delivery job; a no-op without a running queue. */
+  enqueue(outboxId: number): Promise<void>;
   readonly configured: boolean;
+  readonly smsConfigured: boolean;
+  readonly providers: MessageProviders;
+  readonly retry: RetryPolicy;
 }
 
 /**
- * Every e-mail lands in the outbox first. Without SMTP_URL it stays there as "not_sent" — visible to
- * admins, never pretending it was delivered. With SMTP it is marked sent only after the server accepted it.
+ * Every message lands in the outbox first; delivery happens in the `messages.deliver` job, after
+ * the row is committed. Without a provider the row stays 'not_sent' — visible to admins, never
+ * pretending it was delivered.
  */
-export function createMailer(opts: { db: Db; smtpUrl?: string; from: string }): Mailer {
-  const transport = opts.smtpUrl ? nodemailer.createTransport(opts.smtpUrl) : undefined;
+export function createMailer(opts: {
+  db: Db;
+  providers: MessageProviders;
+  /** the job queue once the worker started (absent in tests without one, and before start) */
+  jobs: () => JobSender | undefined;
+  retry?: RetryPolicy;
+}): Mailer {
+  const { db, providers } = opts;
+  const retry = opts.retry ?? DEFAULT_RETRY;
+
+  async function enqueue(outboxId: number) {
+    const jobs = opts.jobs();
+    if (!jobs) return;
+    try {
+      await jobs.send(
+        DELIVER_JOB,
+        { outboxId, maxAttempts: retry.attempts },
+        {
+          singletonKey: `outbox-${outboxId}`,
+          retryLimit: retry.attempts - 1,
+          retryDelay: retry.delaySeconds,
+          retryBackoff: true,
+        },
+      );
+      await db.update(outboxMessages).set({ enqueuedAt: sql`now()` }).where(eq(outboxMessages.id, outboxId));
+    } catch (err) {
+      // The row is committed and 'queued': the sweep job enqueues it within a minute.
+      console.error(`[messages] could not enqueue message ${outboxId}:`, (err as Error).message);
+    }
+  }
+
+  async function record(
+    values: Omit<typeof outboxMessages.$inferInsert, 'status'>,
+    configured: boolean,
+    tx: Tx | undefined,
+  ) {
+    const [row] = await (tx ?? db)
+      .insert(outboxMessages)
+      .values({ ...values, status: configured ? 'queued' : 'not_sent' })
+      .returning({ id: outboxMessages.id });
+    if (configured && !tx) await enqueue(row!.id);
+    return row!.id;
+  }
+
   return {
-    configured: Boolean(transport),
-    async sendEmail(message) {
-      const [row] = await opts.db
-        .insert(outboxMessages)
-        .values({
-          channel: 'email',
-          kind: message.kind,
-          recipient: message.to,
-          subject: message.subject,
-          bodyText: message.text,
-          bodyHtml: message.html,
-          status: transport ? 'queued' : 'not_sent',
-        })
-        .returning({ id: outboxMessages.id });
-      const id = row!.id;
-      if (!transport) return id;
-      try {
-        await transport.sendMail({
-          from: opts.from,
-          to: message.to,
-          subject: message.subject,
-          text: message.text,
-          html: message.html,
-        });
-        await opts.db
-          .update(outboxMessages)
-          .set({ status: 'sent', sentAt: new Date(), attempts: 1 })
-          .where(eq(outboxMessages.id, id));
-      } catch (err) {
-        await opts.db
-          .update(outboxMessages)
-          .set({
-            status: 'failed',
-            attempts: 1,
-            lastError: String((err as Error).message ?? err).slice(0, 500),
-          })
-          .where(eq(outboxMessages.id, id));
-      }
-      return id;
+    configured: Boolean(providers.email),
+    smsConfigured: Boolean(providers.sms),
+    providers,
+    retry,
+    enqueue,
+    sendEmail(message, o) {
+      const { kind, to, subject, text, html, unsubscribeUrl } = message;
+      return record(
+        { channel: 'email', kind, recipient: to, subject, bodyText: text, bodyHtml: html, unsubscribeUrl },
+        Boolean(providers.email),
+        o?.tx,
+      );
+    },
+    sendSms(message, o) {
+      const { kind, to, text } = message;
+      return record({ channel: 'sms', kind, recipient: to, bodyText: text }, Boolean(providers.sms), o?.tx);
     },
   };
 }
