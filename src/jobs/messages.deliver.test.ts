@@ -99,4 +99,22 @@ describe('messages.deliver on pg-boss', () => {
       await smtp.close();
     }
   });
+
+  it('two processes enqueueing and working the same message send it once', async () => {
+    const smtp = await startTestSmtpServer();
+    try {
+      await withWorker(smtp.url, async (first) => {
+        await withWorker(smtp.url, async (second) => {
+          const id = await first.mailer.sendEmail(mail);
+          await Promise.all([second.mailer.enqueue(id), first.mailer.enqueue(id), second.mailer.enqueue(id)]);
+          await until(async () => (await row(first, id)).status === 'sent');
+          await new Promise((r) => setTimeout(r, 3000));
+          expect(smtp.received).toHaveLength(1);
+          expect((await row(first, id)).attempts).toBe(1);
+        });
+      });
+    } finally {
+      await smtp.close();
+    }
+  });
 });
