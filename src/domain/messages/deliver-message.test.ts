@@ -145,6 +145,19 @@ describe('e-mail delivery over SMTP', () => {
     expect(await row(sms)).toMatchObject({ channel: 'sms', status: 'not_sent', attempts: 0 });
   });
 
+  it('a message queued while SMTP was configured, delivered after it was removed, ends not_sent and says why', async () => {
+    const { mailer } = mailerFor('smtp://127.0.0.1:1');
+    const id = await mailer.sendEmail(invitation);
+    expect(await deliverMessage({ db: h.ctx.db, providers: {}, outboxId: id, maxAttempts: 3 })).toBe(
+      'not_sent',
+    );
+    expect(await row(id)).toMatchObject({
+      status: 'not_sent',
+      lastError: 'no email provider configured',
+      sentAt: null,
+    });
+  });
+
   it('inside a transaction the row is written but not enqueued before commit', async () => {
     const smtp = await startTestSmtpServer();
     try {
