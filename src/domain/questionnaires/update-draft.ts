@@ -4,6 +4,7 @@ import { questionnaires, questionnaireVersions } from '../../db/schema';
 import { badRequest, ClientError, notFound } from '../../http/errors';
 import type { Actor } from '../../policy/actor';
 import { authorize } from '../../policy/policy';
+import { checkKeyStability } from './check-key-stability';
 import { type QuestionnaireVersion, selectVersions, withDefinition } from './get-questionnaire-version';
 import { ZQuestionnaireDefinition } from './questionnaire-definition';
 
@@ -36,6 +37,9 @@ export async function updateDraft({
     .from(questionnaires)
     .where(eq(questionnaires.id, questionnaireId));
   if (!questionnaire) throw notFound('No such questionnaire');
+  const keyProblems = await checkKeyStability(db, questionnaireId, parsed.data);
+  if (keyProblems.length)
+    throw badRequest(keyProblems.map((i) => `${i.field}: ${i.message}`).join('; '), keyProblems);
   const updated = await db
     .update(questionnaireVersions)
     .set({ definition: parsed.data })

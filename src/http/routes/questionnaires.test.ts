@@ -147,4 +147,51 @@ describe('questionnaires', () => {
       .where(and(eq(questionnaireVersions.questionnaireId, id), eq(questionnaireVersions.status, 'draft')));
     expect(stored?.definition).toEqual(draft.definition);
   });
+
+  it('keeps a question key to one meaning across versions', async () => {
+    const id = await repairId();
+    const draft = (await call(admin, 'POST', `/${id}/draft`)).json();
+    expect(draft.version).toBe(3);
+    const definition = structuredClone(draft.definition);
+    const i = definition.questions.findIndex((q: { key: string }) => q.key === 'nps');
+    definition.questions[i] = {
+      key: 'nps',
+      type: 'effort',
+      text: { nl: 'Moeite?', en: 'Effort?' },
+      required: false,
+    };
+    const res = await call(admin, 'PUT', `/${id}/draft`, { definition });
+    expect(res.statusCode).toBe(400);
+    expect(res.json().details).toEqual([
+      {
+        field: `definition.questions.${i}.type`,
+        message: 'key "nps" was a nps question in version 2; use a new key for a different question',
+      },
+    ]);
+    // phase_reporting was dropped in version 2 but still means a reporting grade in version 1
+    definition.questions[i] = {
+      key: 'phase_reporting',
+      type: 'phase_grade',
+      phase: 'visit',
+      text: draft.definition.questions[0].text,
+      required: false,
+    };
+    expect((await call(admin, 'PUT', `/${id}/draft`, { definition })).json().details[0].message).toContain(
+      'phase_grade (reporting)',
+    );
+    definition.questions[i] = {
+      key: 'effort',
+      type: 'effort',
+      text: { nl: 'Moeite?', en: 'Effort?' },
+      required: false,
+    };
+    expect((await call(admin, 'PUT', `/${id}/draft`, { definition })).statusCode).toBe(200);
+  });
+
+  it('is documented in the OpenAPI file', async () => {
+    const doc = (await h.app.inject({ method: 'GET', url: '/api/openapi.json' })).json();
+    expect(Object.keys(doc.paths)).toEqual(
+      expect.arrayContaining(['/api/v1/questionnaires', '/api/v1/questionnaires/{id}/draft']),
+    );
+  });
 });
