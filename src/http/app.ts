@@ -11,7 +11,7 @@ import {
 } from 'fastify-type-provider-zod';
 import type { AppContext } from '../context';
 import { installAuthentication } from './authenticate';
-import { installErrorHandler } from './errors';
+import { ClientError, installErrorHandler } from './errors';
 import { registerRoutes } from './routes';
 import { serveStaffApp } from './staff-app';
 
@@ -28,6 +28,36 @@ function trustProxySetting(value: boolean | number | string) {
   return typeof value === 'number' ? (_address: string, hop: number) => hop < value : value;
 }
 
+/**
+ * PostgreSQL cannot store NUL in text, and no person types one: refuse it at the door with a 400,
+ * in the address (query) and in JSON bodies, before anything reaches the database.
+ */
+function rejectNulCharacters(app: FastifyInstance) {
+  app.addHook('onRequest', async (request) => {
+    if (!/%00/.test(request.url)) return;
+    const query = new URLSearchParams(request.url.split('?')[1] ?? '');
+    const issues = [...query.entries()]
+      .filter(([key, value]) => key.includes('\0') || value.includes('\0'))
+      .map(([key]) => ({
+        field: `querystring.${key.replaceAll('\0', '')}`,
+        message: 'may not contain NUL characters',
+      }));
+    const message = issues.length
+      ? issues.map((i) => `${i.field}: ${i.message}`).join('; ')
+      : 'The address contains a NUL character (%00).';
+    throw new ClientError(400, message, issues.length ? { issues } : undefined);
+  });
+  const parseJson = app.getDefaultJsonParser('error', 'error');
+  app.removeContentTypeParser('application/json');
+  app.addContentTypeParser('application/json', { parseAs: 'string' }, (request, body, done) => {
+    if ((body as string).includes('\\u0000')) {
+      done(new ClientError(400, 'Text may not contain NUL characters (\\u0000).'), undefined);
+      return;
+    }
+    parseJson(request, body as string, done);
+  });
+}
+
 export async function buildApp(opts: BuildAppOptions): Promise<FastifyInstance> {
   const app = Fastify({
     logger: opts.logger ?? false,
@@ -38,6 +68,7 @@ export async function buildApp(opts: BuildAppOptions): Promise<FastifyInstance> 
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   installErrorHandler(app);
+  rejectNulCharacters(app);
 
   await app.register(cookie, { secret: opts.ctx.secret });
   await app.register(rateLimit, { global: false });

@@ -37,10 +37,16 @@ export function installErrorHandler(app: FastifyInstance) {
       return reply.status(403).send({ error: 'forbidden', message: 'You may not do this.' });
     }
     if (err instanceof ClientError) {
-      return reply
-        .status(err.statusCode)
-        .send({ error: codeFor(err.statusCode), message: err.message, details: err.details });
+      // field problems travel as `issues`, in the same shape as schema validation's
+      const issues = (err.details as { issues?: unknown } | undefined)?.issues;
+      return reply.status(err.statusCode).send({
+        error: codeFor(err.statusCode),
+        message: err.message,
+        ...(issues ? { issues } : { details: err.details }),
+      });
     }
+    const badValue = databaseValueProblem(err);
+    if (badValue) return reply.status(400).send({ error: 'invalid_request', message: badValue });
     const status = err.statusCode && err.statusCode >= 400 && err.statusCode < 500 ? err.statusCode : 500;
     if (status === 500) {
       request.log.error({ err }, 'unhandled error');
@@ -70,4 +76,23 @@ function codeFor(status: number) {
       429: 'rate_limited',
     }[status] ?? 'error'
   );
+}
+
+/**
+ * A safety net under the zod schemas: values PostgreSQL refuses as data (a number out of range, text
+ * it cannot store) are the client's mistake, not ours — 400, without the SQL or the values.
+ */
+const valueErrorCodes: Record<string, string> = {
+  '22003': 'A number is out of range.',
+  '22P02': 'A value has the wrong form.',
+  '22007': 'A date or time has the wrong form.',
+  '22008': 'A date or time is out of range.',
+  '22021': 'Text contains a character that cannot be stored (such as NUL).',
+  '22P05': 'Text contains a character that cannot be stored (such as NUL).',
+  '54000': 'A value is too long.',
+};
+function databaseValueProblem(err: unknown): string | undefined {
+  const e = err as { code?: unknown; cause?: { code?: unknown } };
+  const code = e.cause?.code ?? e.code;
+  return typeof code === 'string' ? valueErrorCodes[code] : undefined;
 }

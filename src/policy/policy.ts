@@ -23,7 +23,8 @@ const abilities = {
   'tenant-contact.read': {
     roles: ['admin', 'director', 'head', 'team_leader', 'employee', 'contact_centre', 'quality'],
   },
-  'tenant.list': { roles: ['admin', 'contact_centre', 'quality'], scope: 'masterdata:read' },
+  // tenants' contact data: people whose work is contacting them; no API key scope (the ERP sends tenants, it needs not read them back)
+  'tenant.list': { roles: ['admin', 'contact_centre', 'quality'] },
   'masterdata.read': {
     roles: [
       'admin',

@@ -106,11 +106,13 @@ export async function runImport(opts: ImportFileOptions & { runId: number }) {
     if (err instanceof UnreadableFile) return fail([{ line: null, column: null, message: err.message }]);
     if (err instanceof IngestProblems)
       return fail(err.problems.map((p) => ({ line: null, column: p.field, message: p.message })));
+    console.error(`[import ${runId}] stopped:`, err);
     await fail([
       {
         line: null,
         column: null,
-        message: `The import stopped: ${(err as Error).message}. Nothing was written.`,
+        // the database's own message may quote the SQL and the rows (tenant data): keep it in the log
+        message: `The import stopped on an unexpected error (${databaseErrorCode(err) ?? 'no code'}). Nothing was written.`,
       },
     ]);
   }
@@ -122,4 +124,10 @@ export async function importFile(opts: ImportFileOptions) {
   await runImport({ ...opts, runId });
   const [run] = await opts.db.select().from(importRuns).where(eq(importRuns.id, runId));
   return run!;
+}
+
+function databaseErrorCode(err: unknown): string | undefined {
+  const e = err as { code?: unknown; cause?: { code?: unknown } };
+  const code = e.cause?.code ?? e.code;
+  return typeof code === 'string' ? code : undefined;
 }

@@ -128,7 +128,7 @@ describe('GET /tenants: admin, contact centre and quality only', () => {
     admin: allTenants,
     contact_centre: allTenants,
     quality: allTenants,
-    apiRead: allTenants,
+    apiRead: 403,
     director: 403,
     head: 403,
     team_leader: 403,
