@@ -61,7 +61,8 @@ function rejectNulCharacters(app: FastifyInstance) {
 export async function buildApp(opts: BuildAppOptions): Promise<FastifyInstance> {
   const app = Fastify({
     logger: opts.logger ?? false,
-    bodyLimit: 60 * 1024 * 1024,
+    // small by default (sign-in, settings); the batch API raises it per route, imports stream as multipart
+    bodyLimit: 1024 * 1024,
     // the client address keys the login rate limit: only trusted proxies may set X-Forwarded-For
     trustProxy: trustProxySetting(opts.ctx.config.TRUST_PROXY),
   }).withTypeProvider<ZodTypeProvider>();

@@ -99,3 +99,8 @@ function pilotTeamOf(contractorId: number) {
 }
 
 export const combine = (...conditions: (SQL | undefined)[]) => and(...conditions.filter(Boolean));
+
+/** Who is in a team is known to its staff; a contractor sees its pilot team, not the people in it. */
+export function teamRosterScope(actor: Actor): SQL | undefined {
+  return actor.kind === 'user' && actor.role === 'contractor' ? nothing : undefined;
+}

@@ -3,7 +3,7 @@ import type { Db } from '../../db/client';
 import { employees, teamMemberships, teams } from '../../db/schema';
 import type { Actor } from '../../policy/actor';
 import { authorize } from '../../policy/policy';
-import { teamScope } from '../../policy/scope';
+import { teamRosterScope, teamScope } from '../../policy/scope';
 import { selectTeams } from './list-teams';
 
 /** One team with everyone who belonged to it over time; `null` when absent or out of scope. */
@@ -21,7 +21,7 @@ export async function getTeam({ db, actor, id }: { db: Db; actor: Actor; id: num
     })
     .from(teamMemberships)
     .innerJoin(employees, eq(employees.id, teamMemberships.employeeId))
-    .where(eq(teamMemberships.teamId, id))
+    .where(and(eq(teamMemberships.teamId, id), teamRosterScope(actor)))
     .orderBy(desc(teamMemberships.validFrom), asc(employees.name));
   return { ...team, members };
 }

@@ -47,12 +47,16 @@ const masterData: Array<{ kind: Exclude<IngestKindName, 'jobs'>; summary: string
 
 const allowed = (action: Action) => async (request: FastifyRequest) => authorize(actorOf(request), action);
 
+/** a batch of 10,000 jobs is a few MB of JSON; only these routes accept bodies this large */
+const BATCH_BODY_LIMIT = 60 * 1024 * 1024;
+
 export async function register(app: FastifyInstance, ctx: AppContext) {
   const r = app.withTypeProvider<ZodTypeProvider>();
 
   r.post(
     '/api/v1/jobs',
     {
+      bodyLimit: BATCH_BODY_LIMIT,
       preValidation: allowed('job.write'),
       schema: {
         summary: 'Upsert one job or a batch of up to 10,000 by external id',
@@ -70,6 +74,7 @@ export async function register(app: FastifyInstance, ctx: AppContext) {
   r.post(
     '/api/v1/jobs/status',
     {
+      bodyLimit: BATCH_BODY_LIMIT,
       preValidation: allowed('job.write'),
       schema: {
         summary: 'Status updates of jobs (planned, completed, cancelled)',
@@ -88,6 +93,7 @@ export async function register(app: FastifyInstance, ctx: AppContext) {
     r.post(
       `/api/v1/${kind}`,
       {
+        bodyLimit: BATCH_BODY_LIMIT,
         preValidation: allowed('masterdata.write'),
         schema: {
           summary,

@@ -200,3 +200,11 @@ describe('listing tenants', () => {
     expect(audit.rows[0].details.tenantIds).toEqual(shown);
   });
 });
+
+describe('a contractor on its pilot team', () => {
+  it('sees the team, not the people in it', async () => {
+    const res = await get('contractor', `/teams/${w.teams.repairNorth.id}`);
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.json().members).toEqual([]);
+  });
+});
