@@ -62,3 +62,12 @@ describe('authentication of /api/v1', () => {
     expect(ok.headers['set-cookie']).toBeDefined();
   });
 });
+
+describe('security headers', () => {
+  it('forbids framing and foreign scripts', async () => {
+    const res = await h.app.inject({ method: 'GET', url: '/healthz' });
+    expect(res.headers['content-security-policy']).toMatch(/frame-ancestors 'none'/);
+    expect(res.headers['content-security-policy']).toMatch(/script-src 'self'/);
+    expect(res.headers['x-content-type-options']).toBe('nosniff');
+  });
+});
