@@ -1,19 +1,9 @@
 import type { FastifyError, FastifyInstance } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
+import { ClientError } from '../domain/errors';
 import { ForbiddenError } from '../policy/policy';
 
-/** A domain error the client can act on; becomes a 4xx with this message, never a stack trace. */
-export class ClientError extends Error {
-  constructor(
-    public readonly statusCode: number,
-    message: string,
-    public readonly details?: unknown,
-  ) {
-    super(message);
-  }
-}
-export const notFound = (what = 'Not found') => new ClientError(404, what);
-export const badRequest = (message: string, details?: unknown) => new ClientError(400, message, details);
+export { badRequest, ClientError, notFound } from '../domain/errors';
 
 export function installErrorHandler(app: FastifyInstance) {
   app.setErrorHandler((err: FastifyError, request, reply) => {

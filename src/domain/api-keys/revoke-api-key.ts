@@ -1,10 +1,10 @@
 import { and, eq, isNull } from 'drizzle-orm';
 import type { Db } from '../../db/client';
 import { apiKeys } from '../../db/schema';
-import { notFound } from '../../http/errors';
 import type { Actor } from '../../policy/actor';
 import { authorize } from '../../policy/policy';
 import { recordAudit } from '../audit/record-audit';
+import { notFound } from '../errors';
 
 /** Revokes a key at once: its next request answers 401. Revoking twice changes nothing. */
 export async function revokeApiKey({ db, actor, id }: { db: Db; actor: Actor; id: number }) {

@@ -1,9 +1,9 @@
 import { desc, eq } from 'drizzle-orm';
 import type { Db } from '../../db/client';
 import { questionnaires, questionnaireVersions } from '../../db/schema';
-import { ClientError, notFound } from '../../http/errors';
 import type { Actor } from '../../policy/actor';
 import { authorize } from '../../policy/policy';
+import { ClientError, notFound } from '../errors';
 import { getDraftOrNull } from './update-draft';
 
 /**

@@ -1,11 +1,11 @@
 import { and, eq } from 'drizzle-orm';
 import type { Db } from '../../db/client';
 import { questionnaires, questionnaireVersions } from '../../db/schema';
-import { notFound } from '../../http/errors';
 import type { Actor } from '../../policy/actor';
 import { actorUserId } from '../../policy/actor';
 import { authorize } from '../../policy/policy';
 import { recordAudit } from '../audit/record-audit';
+import { notFound } from '../errors';
 import { type QuestionnaireVersion, selectVersions, withDefinition } from './get-questionnaire-version';
 import { ZQuestionnaireDefinition } from './questionnaire-definition';
 import { noDraft } from './update-draft';

@@ -1,9 +1,9 @@
 import { and, eq } from 'drizzle-orm';
 import type { Db } from '../../db/client';
 import { questionnaires, questionnaireVersions } from '../../db/schema';
-import { badRequest, ClientError, notFound } from '../../http/errors';
 import type { Actor } from '../../policy/actor';
 import { authorize } from '../../policy/policy';
+import { badRequest, ClientError, notFound } from '../errors';
 import { checkKeyStability } from './check-key-stability';
 import { type QuestionnaireVersion, selectVersions, withDefinition } from './get-questionnaire-version';
 import { ZQuestionnaireDefinition } from './questionnaire-definition';

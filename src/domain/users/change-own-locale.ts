@@ -1,8 +1,8 @@
 import { eq } from 'drizzle-orm';
 import type { Db } from '../../db/client';
 import { users } from '../../db/schema';
-import { ClientError } from '../../http/errors';
 import type { Actor } from '../../policy/actor';
+import { ClientError } from '../errors';
 
 /** Everyone may choose the language of their own staff app (Dutch first, English second). */
 export async function changeOwnLocale({ db, actor, locale }: { db: Db; actor: Actor; locale: 'nl' | 'en' }) {

@@ -1,7 +1,7 @@
 import { eq } from 'drizzle-orm';
 import type { Db } from '../../db/client';
 import { contractorContacts, employees } from '../../db/schema';
-import { badRequest } from '../../http/errors';
+import { badRequest } from '../errors';
 
 /**
  * An account stands for at most one employee and one contractor contact person; a link to a row

@@ -3,10 +3,10 @@ import { eq } from 'drizzle-orm';
 import { hashPassword } from '../../auth/auth';
 import type { Db } from '../../db/client';
 import { accounts, type UserRole, users } from '../../db/schema';
-import { ClientError } from '../../http/errors';
 import type { Actor } from '../../policy/actor';
 import { authorize } from '../../policy/policy';
 import { recordAudit } from '../audit/record-audit';
+import { ClientError } from '../errors';
 import { checkUserLinks } from './check-user-links';
 
 export interface CreateUserOptions {

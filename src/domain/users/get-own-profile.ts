@@ -1,9 +1,9 @@
 import { eq } from 'drizzle-orm';
 import type { Db } from '../../db/client';
 import { users } from '../../db/schema';
-import { ClientError } from '../../http/errors';
 import type { Actor } from '../../policy/actor';
 import { abilitiesOf } from '../../policy/policy';
+import { ClientError } from '../errors';
 
 /** Who the signed-in person is and what the staff app may offer them. */
 export async function getOwnProfile({ db, actor }: { db: Db; actor: Actor }) {

@@ -1,10 +1,10 @@
 import { and, count, eq, ne } from 'drizzle-orm';
 import type { Db } from '../../db/client';
 import { sessions, type UserRole, users } from '../../db/schema';
-import { badRequest, notFound } from '../../http/errors';
 import type { Actor } from '../../policy/actor';
 import { authorize } from '../../policy/policy';
 import { recordAudit } from '../audit/record-audit';
+import { badRequest, notFound } from '../errors';
 import { checkUserLinks } from './check-user-links';
 
 export interface UpdateUserOptions {
