@@ -78,3 +78,25 @@ export async function missingKeys(
   );
   return new Set(rows.map((r) => r.k));
 }
+
+/**
+ * Writes rows chunk by chunk (tens of thousands of homes or tenants do not fit one statement's JSON
+ * comfortably), adding up the counts and reporting progress after each chunk.
+ */
+export async function writeInChunks<Row>(
+  rows: Row[],
+  onProgress: ((done: number) => void) | undefined,
+  writeChunk: (chunk: Row[]) => Promise<{ inserted: number; updated: number }>,
+  chunkSize = 10_000,
+) {
+  let inserted = 0;
+  let updated = 0;
+  for (let start = 0; start < rows.length; start += chunkSize) {
+    const chunk = rows.slice(start, start + chunkSize);
+    const counts = await writeChunk(chunk);
+    inserted += counts.inserted;
+    updated += counts.updated;
+    onProgress?.(start + chunk.length);
+  }
+  return { inserted, updated };
+}

@@ -1,9 +1,7 @@
 import { sql } from 'drizzle-orm';
 import type { IngestKind } from './ingest-kind';
 import { type TTenantRow, ZTenantRow } from './row-schemas';
-import { asJson, upsertResolved } from './upsert-sql';
-
-const CHUNK = 10_000;
+import { asJson, upsertResolved, writeInChunks } from './upsert-sql';
 
 /** Tenants by external id. Opting out records the moment; opting in again clears it. */
 export const tenantIngest: IngestKind<TTenantRow> = {
@@ -12,11 +10,8 @@ export const tenantIngest: IngestKind<TTenantRow> = {
   keyField: 'externalId',
   permission: 'masterdata.write',
   references: [{ field: 'unitExternalId', table: 'units', column: 'external_id', noun: 'unit' }],
-  async write(tx, rows, onProgress) {
-    let inserted = 0;
-    let updated = 0;
-    for (let start = 0; start < rows.length; start += CHUNK) {
-      const chunk = rows.slice(start, start + CHUNK);
+  write(tx, rows, onProgress) {
+    return writeInChunks(rows, onProgress, async (chunk) => {
       const json = asJson(
         chunk.map((r) => ({
           external_id: r.externalId,
@@ -39,7 +34,7 @@ export const tenantIngest: IngestKind<TTenantRow> = {
           channel text, opted_out boolean)
         LEFT JOIN tenants t ON t.external_id = r.external_id
         LEFT JOIN units u ON u.external_id = r.unit`;
-      const counts = await upsertResolved(tx, {
+      return upsertResolved(tx, {
         table: 'tenants',
         key: 'external_id',
         columns: [
@@ -54,10 +49,6 @@ export const tenantIngest: IngestKind<TTenantRow> = {
         ],
         resolved,
       });
-      inserted += counts.inserted;
-      updated += counts.updated;
-      onProgress?.(start + chunk.length);
-    }
-    return { inserted, updated };
+    });
   },
 };

@@ -1,9 +1,7 @@
 import { sql } from 'drizzle-orm';
 import type { IngestKind } from './ingest-kind';
 import { type TUnitRow, ZUnitRow } from './row-schemas';
-import { asJson, upsertResolved } from './upsert-sql';
-
-const CHUNK = 10_000;
+import { asJson, upsertResolved, writeInChunks } from './upsert-sql';
 
 /** Units (homes) by external id; a corporation has tens of thousands, so they go in chunks. */
 export const unitIngest: IngestKind<TUnitRow> = {
@@ -12,11 +10,8 @@ export const unitIngest: IngestKind<TUnitRow> = {
   keyField: 'externalId',
   permission: 'masterdata.write',
   references: [{ field: 'complexExternalId', table: 'complexes', column: 'external_id', noun: 'complex' }],
-  async write(tx, rows, onProgress) {
-    let inserted = 0;
-    let updated = 0;
-    for (let start = 0; start < rows.length; start += CHUNK) {
-      const chunk = rows.slice(start, start + CHUNK);
+  write(tx, rows, onProgress) {
+    return writeInChunks(rows, onProgress, async (chunk) => {
       const json = asJson(
         chunk.map((r) => ({
           external_id: r.externalId,
@@ -37,7 +32,7 @@ export const unitIngest: IngestKind<TUnitRow> = {
           postcode text, city text, vve boolean, vve_name text)
         LEFT JOIN units u ON u.external_id = r.external_id
         LEFT JOIN complexes c ON c.external_id = r.complex`;
-      const counts = await upsertResolved(tx, {
+      return upsertResolved(tx, {
         table: 'units',
         key: 'external_id',
         columns: [
@@ -52,10 +47,6 @@ export const unitIngest: IngestKind<TUnitRow> = {
         ],
         resolved,
       });
-      inserted += counts.inserted;
-      updated += counts.updated;
-      onProgress?.(start + chunk.length);
-    }
-    return { inserted, updated };
+    });
   },
 };
