@@ -1,7 +1,13 @@
-/** `%q%` for ILIKE with the user's own `%`, `_` and `\` taken literally. */
+/** The user's own `%`, `_` and `\` taken literally in a LIKE pattern. */
+export const escapeLike = (text: string) => text.replace(/[\\%_]/g, (c) => `\\${c}`);
+
+/** `%q%` for ILIKE, the text taken literally. */
 export function containsPattern(q: string) {
-  return `%${q.trim().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+  return `%${escapeLike(q.trim())}%`;
 }
+
+/** `q%` for LIKE, the text taken literally. */
+export const prefixPattern = (q: string) => `${escapeLike(q)}%`;
 
 /**
  * Dutch postcodes are written "1234 AB", "1234ab" or "1234AB"; compare without spaces, upper case,

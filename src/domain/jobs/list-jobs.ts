@@ -2,7 +2,13 @@ import { and, asc, count, desc, eq, like, or, type SQL, sql } from 'drizzle-orm'
 import type { SelectedFields } from 'drizzle-orm/pg-core';
 import type { Db } from '../../db/client';
 import { contractors, employees, type JobStatus, type Journey, jobs, teams, units } from '../../db/schema';
-import { containsPattern, offsetOf, type PageRequest, searchKinds } from '../../lib/search-pattern';
+import {
+  containsPattern,
+  offsetOf,
+  type PageRequest,
+  prefixPattern,
+  searchKinds,
+} from '../../lib/search-pattern';
 import type { Actor } from '../../policy/actor';
 import { authorize } from '../../policy/policy';
 import { jobScope } from '../../policy/scope';
@@ -118,7 +124,7 @@ function jobConditions(actor: Actor, o: Omit<ListJobsOptions, 'db' | 'actor' | '
  * rather than `in (…)` lets PostgreSQL combine the index scans (BitmapOr).
  */
 function matchesSearch(q: string) {
-  const prefix = `${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+  const prefix = prefixPattern(q);
   const kinds = searchKinds(q);
   const homes = kinds.postcode
     ? sql`select ${units.id} from ${units} where replace(upper(${units.postcode}), ' ', '') like ${kinds.postcode}`

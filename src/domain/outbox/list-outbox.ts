@@ -1,6 +1,7 @@
 import { and, count, desc, eq, ilike } from 'drizzle-orm';
 import type { Db } from '../../db/client';
 import { outboxMessages } from '../../db/schema';
+import { containsPattern } from '../../lib/search-pattern';
 import type { Actor } from '../../policy/actor';
 import { authorize } from '../../policy/policy';
 
@@ -33,9 +34,7 @@ export async function listOutbox(opts: ListOutboxOptions) {
     opts.status ? eq(outboxMessages.status, opts.status) : undefined,
     opts.channel ? eq(outboxMessages.channel, opts.channel) : undefined,
     opts.kind ? eq(outboxMessages.kind, opts.kind) : undefined,
-    opts.recipient?.trim()
-      ? ilike(outboxMessages.recipient, `%${opts.recipient.trim().replace(/[\\%_]/g, (c) => `\\${c}`)}%`)
-      : undefined,
+    opts.recipient?.trim() ? ilike(outboxMessages.recipient, containsPattern(opts.recipient)) : undefined,
   );
   const [rows, [total]] = await Promise.all([
     db

@@ -1,6 +1,7 @@
 import { asc, count, ilike, or } from 'drizzle-orm';
 import type { Db } from '../../db/client';
 import { users } from '../../db/schema';
+import { containsPattern } from '../../lib/search-pattern';
 import type { Actor } from '../../policy/actor';
 import { authorize } from '../../policy/policy';
 
@@ -13,13 +14,11 @@ export interface ListUsersOptions {
   pageSize: number;
 }
 
-const likePattern = (q: string) => `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-
 /** Accounts for the admin pages, by name; disabled ones included (they are shown as such). */
 export async function listUsers({ db, actor, q, page, pageSize }: ListUsersOptions) {
   authorize(actor, 'user.manage');
   const search = q?.trim()
-    ? or(ilike(users.name, likePattern(q.trim())), ilike(users.email, likePattern(q.trim())))
+    ? or(ilike(users.name, containsPattern(q)), ilike(users.email, containsPattern(q)))
     : undefined;
   const [items, [total]] = await Promise.all([
     db
