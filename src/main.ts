@@ -2,6 +2,7 @@ import { createContext } from './boot';
 import { ConfigError, loadConfig } from './config';
 import { DataDirLockedError, lockDataDir } from './db/data-dir-lock';
 import { DEMO_LOGINS, DEMO_PASSWORD, seedDemoIfEmpty } from './demo/seed-if-empty';
+import { failInterruptedImports } from './domain/imports/fail-interrupted-imports';
 import { buildApp } from './http/app';
 import { startWorker } from './jobs/worker';
 
@@ -13,6 +14,8 @@ async function main() {
 
   let ready = false;
   const ctx = await createContext(config);
+  const interrupted = await failInterruptedImports({ database: ctx.database });
+  if (interrupted) console.log(`${interrupted} interrupted import(s) marked failed`);
   const seeded = await seedDemoIfEmpty({ ctx, mode: config.SEED_DEMO, log: (m) => console.log(m) });
 
   const runsWeb = config.ROLE !== 'worker';
