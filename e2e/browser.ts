@@ -1,7 +1,7 @@
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { type BrowserContext, chromium, type Page } from 'playwright-core';
+import { type APIRequestContext, type BrowserContext, chromium, type Page, request } from 'playwright-core';
 
 export const DEMO_PASSWORD = 'achtplus-demo';
 export const screenshotDir = 'screenshots';
@@ -49,4 +49,17 @@ export async function signIn(page: Page, email: string, password = DEMO_PASSWORD
 export async function screenshot(page: Page, name: string) {
   mkdirSync(screenshotDir, { recursive: true });
   await page.screenshot({ path: join(screenshotDir, `${name}.png`), fullPage: true });
+}
+
+/**
+ * An API client signed in as the demo admin, who sees everything: journeys use it to pick records
+ * the person under test must (not) see. Throws when the sign-in fails.
+ */
+export async function adminApi(baseURL: string): Promise<APIRequestContext> {
+  const api = await request.newContext({ baseURL, extraHTTPHeaders: { origin: baseURL } });
+  const signedIn = await api.post('/api/auth/sign-in/email', {
+    data: { email: 'admin@demo.achtplus.nl', password: DEMO_PASSWORD },
+  });
+  if (signedIn.status() !== 200) throw new Error(`the demo admin could not sign in: ${signedIn.status()}`);
+  return api;
 }

@@ -1,6 +1,6 @@
-import { type APIRequestContext, type BrowserContext, request } from 'playwright-core';
+import type { APIRequestContext, BrowserContext } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_PASSWORD, openBrowser, screenshot, signIn } from './browser';
+import { adminApi, openBrowser, screenshot, signIn } from './browser';
 import { type RunningServer, sharedServer } from './server';
 
 interface JobItem {
@@ -19,11 +19,7 @@ describe('a contractor sees the own work, without tenant data, and not another c
     server = await sharedServer();
     browser = await openBrowser(server.url);
     // the admin sees everything: it knows the tenant's name and picks another contractor's job
-    admin = await request.newContext({ baseURL: server.url, extraHTTPHeaders: { origin: server.url } });
-    const signedIn = await admin.post('/api/auth/sign-in/email', {
-      data: { email: 'admin@demo.achtplus.nl', password: DEMO_PASSWORD },
-    });
-    expect(signedIn.status()).toBe(200);
+    admin = await adminApi(server.url);
   });
 
   afterAll(async () => {

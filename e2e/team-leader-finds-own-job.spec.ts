@@ -1,6 +1,6 @@
-import { type APIRequestContext, type BrowserContext, request } from 'playwright-core';
+import type { APIRequestContext, BrowserContext } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_PASSWORD, openBrowser, screenshot, signIn } from './browser';
+import { adminApi, openBrowser, screenshot, signIn } from './browser';
 import { type RunningServer, sharedServer } from './server';
 
 interface JobItem {
@@ -18,11 +18,7 @@ describe('a team leader finds a job of their own team, and not one of another te
     server = await sharedServer();
     browser = await openBrowser(server.url);
     // the admin sees every team; it picks a job the team leader must not be able to open
-    admin = await request.newContext({ baseURL: server.url, extraHTTPHeaders: { origin: server.url } });
-    const signedIn = await admin.post('/api/auth/sign-in/email', {
-      data: { email: 'admin@demo.achtplus.nl', password: DEMO_PASSWORD },
-    });
-    expect(signedIn.status()).toBe(200);
+    admin = await adminApi(server.url);
   });
 
   afterAll(async () => {
