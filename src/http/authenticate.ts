@@ -1,4 +1,4 @@
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { resolveSessionActor } from '../auth/session-actor';
 import type { AppContext } from '../context';
 import { authenticateApiKey } from '../domain/api-keys/authenticate-api-key';
@@ -75,4 +75,3 @@ export function forbiddenAs(status: 403 | 404) {
     throw err;
   };
 }
-export type { FastifyReply };

@@ -7,6 +7,7 @@ import { createUser } from '../../domain/users/create-user';
 import { listUsers } from '../../domain/users/list-users';
 import { updateUser } from '../../domain/users/update-user';
 import { actorOf } from '../authenticate';
+import { ZPageQuery, ZSearchText, zPage } from '../presenters/page';
 
 const ZUser = z.object({
   id: z.string(),
@@ -54,11 +55,7 @@ export const ZUpdateUser = z
   })
   .partial()
   .strict();
-const ZListQuery = z.object({
-  q: z.string().max(200).optional(),
-  page: z.coerce.number().int().min(1).default(1),
-  pageSize: z.coerce.number().int().min(1).max(200).default(50),
-});
+const ZListQuery = ZPageQuery.extend({ q: ZSearchText.optional() });
 
 /** Accounts, for admins: find, create (with or without password), change role, links, disable. */
 export async function register(app: FastifyInstance, ctx: AppContext) {
@@ -71,7 +68,7 @@ export async function register(app: FastifyInstance, ctx: AppContext) {
         tags,
         summary: 'List users (admin)',
         querystring: ZListQuery,
-        response: { 200: page(ZUser) },
+        response: { 200: zPage(ZUser) },
       },
     },
     async (request) => {
@@ -108,8 +105,4 @@ export async function register(app: FastifyInstance, ctx: AppContext) {
         }),
       ),
   );
-}
-
-function page<T extends z.ZodType>(item: T) {
-  return z.object({ items: z.array(item), page: z.number(), pageSize: z.number(), total: z.number() });
 }

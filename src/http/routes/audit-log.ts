@@ -4,16 +4,15 @@ import { z } from 'zod';
 import type { AppContext } from '../../context';
 import { listAuditLog } from '../../domain/audit/list-audit-log';
 import { actorOf } from '../authenticate';
+import { ZPageQuery, zPage } from '../presenters/page';
 
-const ZAuditQuery = z.object({
+const ZAuditQuery = ZPageQuery.extend({
   action: z.string().max(100).optional(),
   actorUserId: z.string().max(100).optional(),
   subjectType: z.string().max(100).optional(),
   subjectId: z.string().max(100).optional(),
   from: z.iso.datetime({ offset: true, message: 'must be an ISO 8601 time with offset' }).optional(),
   to: z.iso.datetime({ offset: true, message: 'must be an ISO 8601 time with offset' }).optional(),
-  page: z.coerce.number().int().min(1).default(1),
-  pageSize: z.coerce.number().int().min(1).max(200).default(50),
 });
 const ZAuditEntry = z.object({
   id: z.number(),
@@ -40,12 +39,7 @@ export async function register(app: FastifyInstance, ctx: AppContext) {
         summary: 'Read the audit log (admin)',
         querystring: ZAuditQuery,
         response: {
-          200: z.object({
-            items: z.array(ZAuditEntry),
-            page: z.number(),
-            pageSize: z.number(),
-            total: z.number(),
-          }),
+          200: zPage(ZAuditEntry),
         },
       },
     },

@@ -5,14 +5,13 @@ import type { AppContext } from '../../context';
 import { outboxStatuses } from '../../db/schema';
 import { listOutbox } from '../../domain/outbox/list-outbox';
 import { actorOf } from '../authenticate';
+import { ZPageQuery, ZSearchText, zPage } from '../presenters/page';
 
-const ZOutboxQuery = z.object({
+const ZOutboxQuery = ZPageQuery.extend({
   status: z.enum(outboxStatuses).optional(),
   channel: z.enum(['email', 'sms']).optional(),
   kind: z.string().max(100).optional(),
-  recipient: z.string().max(200).optional(),
-  page: z.coerce.number().int().min(1).default(1),
-  pageSize: z.coerce.number().int().min(1).max(200).default(50),
+  recipient: ZSearchText.optional(),
 });
 const ZOutboxMessage = z.object({
   id: z.number(),
@@ -42,12 +41,7 @@ export async function register(app: FastifyInstance, ctx: AppContext) {
         summary: 'Read the message outbox (admin, quality)',
         querystring: ZOutboxQuery,
         response: {
-          200: z.object({
-            items: z.array(ZOutboxMessage),
-            page: z.number(),
-            pageSize: z.number(),
-            total: z.number(),
-          }),
+          200: zPage(ZOutboxMessage),
         },
       },
     },
