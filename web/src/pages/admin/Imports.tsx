@@ -147,7 +147,7 @@ function RunProgress({ id }: { id: number }) {
 }
 
 export default function Imports() {
-  const { t } = useI18n();
+  const { t, tv } = useI18n();
   const queryClient = useQueryClient();
   const [kind, setKind] = useState<string>('jobs');
   const [file, setFile] = useState<File | null>(null);
@@ -193,7 +193,7 @@ export default function Imports() {
                 setKind(v ?? 'jobs');
                 reset();
               }}
-              data={kinds.map((k) => ({ value: k, label: k }))}
+              data={kinds.map((k) => ({ value: k, label: tv('importKind', k) }))}
               w={220}
             />
             <FileInput
@@ -279,7 +279,7 @@ export default function Imports() {
           rowKey={(r) => r.id}
           columns={[
             { label: t('field.createdAt'), render: (r) => formatDateTime(r.createdAt) },
-            { label: t('field.kind'), render: (r) => r.kind },
+            { label: t('field.kind'), render: (r) => tv('importKind', r.kind) },
             { label: t('admin.imports.file'), render: (r) => r.fileName },
             { label: t('field.status'), render: (r) => r.status },
             {
