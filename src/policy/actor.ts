@@ -1,6 +1,12 @@
 import type { UserRole } from '../db/schema';
 
-export const apiKeyScopes = ['jobs:read', 'jobs:write', 'masterdata:read', 'masterdata:write'] as const;
+export const apiKeyScopes = [
+  'jobs:read',
+  'jobs:write',
+  'masterdata:read',
+  'masterdata:write',
+  'responses:read',
+] as const;
 export type ApiKeyScope = (typeof apiKeyScopes)[number];
 
 /** Who is asking. Every use case receives one; the policy decides from it alone. */

@@ -30,6 +30,14 @@ const abilities = {
   // questionnaires: the rated (technicians, contractors) neither read nor shape them
   'questionnaire.read': { roles: ['admin', 'quality', 'director', 'head', 'team_leader'] },
   'questionnaire.manage': { roles: ['admin', 'quality'] },
+  // when invitations go out; nobody whose work is rated may shape it (sector validity rule)
+  'survey-settings.manage': { roles: ['admin', 'quality'] },
+  // invitation history with suppression reasons (opted out, no contact data) is about the tenant
+  'invitation.read': { roles: staff },
+  // responses are read within responseScope: a technician only their own, a contractor only its jobs'
+  'response.read': { roles: everyone, scope: 'responses:read' },
+  // a tenant's request under the AVG/GDPR: export or erase everything about them
+  'tenant-data.manage': { roles: ['admin'] },
 } satisfies Record<string, { roles: readonly UserRole[]; scope?: ApiKeyScope }>;
 
 export type Action = keyof typeof abilities;

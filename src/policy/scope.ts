@@ -1,5 +1,5 @@
 import { and, eq, exists, inArray, or, type SQL, sql } from 'drizzle-orm';
-import { contractors, employees, jobs, teamMemberships, teams, units } from '../db/schema';
+import { contractors, employees, jobs, responses, teamMemberships, teams, units } from '../db/schema';
 import type { Actor } from './actor';
 
 /**
@@ -21,6 +21,26 @@ export function jobScope(actor: Actor): SQL | undefined {
       return actor.employeeId ? eq(jobs.technicianId, actor.employeeId) : nothing;
     case 'contractor':
       return actor.contractorId ? eq(jobs.contractorId, actor.contractorId) : nothing;
+    default:
+      return nothing;
+  }
+}
+
+/**
+ * Responses follow the attribution copied onto them, like jobs: a technician sees only their own
+ * (never a colleague's individual results), a contractor only its own jobs', a team leader the led teams'.
+ */
+export function responseScope(actor: Actor): SQL | undefined {
+  if (seesEverything(actor) || actor.kind !== 'user') return undefined;
+  switch (actor.role) {
+    case 'head':
+      return actor.departmentId ? eq(responses.departmentId, actor.departmentId) : nothing;
+    case 'team_leader':
+      return actor.ledTeamIds.length ? inArray(responses.teamId, actor.ledTeamIds) : nothing;
+    case 'employee':
+      return actor.employeeId ? eq(responses.technicianId, actor.employeeId) : nothing;
+    case 'contractor':
+      return actor.contractorId ? eq(responses.contractorId, actor.contractorId) : nothing;
     default:
       return nothing;
   }

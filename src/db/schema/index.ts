@@ -5,3 +5,4 @@ export * from './jobs';
 export * from './organisation';
 export * from './platform';
 export * from './surveys';
+export * from './invitations';

@@ -48,6 +48,8 @@ export const outboxMessages = pgTable(
     lastError: text(),
     /** one-click unsubscribe target; e-mail gets List-Unsubscribe headers when set */
     unsubscribeUrl: text(),
+    /** the survey invitation this message belongs to (invitation or reminder) */
+    invitationId: integer(),
     /** when it was handed to the job queue; null = the sweep job still has to enqueue it */
     enqueuedAt: timestamp({ withTimezone: true }),
     /** claim of the process sending it now; a stale claim (crashed process) may be taken over */
@@ -55,7 +57,7 @@ export const outboxMessages = pgTable(
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
     sentAt: timestamp({ withTimezone: true }),
   },
-  (t) => [index().on(t.createdAt), index().on(t.status)],
+  (t) => [index().on(t.createdAt), index().on(t.status), index().on(t.invitationId)],
 );
 
 export const importRuns = pgTable('import_runs', {
