@@ -28,6 +28,13 @@ export const ZConfig = z.object({
       v === 'true' ? true : v === 'false' ? false : /^\d+$/.test(v) ? Number(v) : v,
     ),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  /** after this many months a response loses every link to the tenant (AVG/GDPR); the figures stay */
+  RESPONSE_RETENTION_MONTHS: z.coerce
+    .number()
+    .int('must be a whole number of months')
+    .min(1, 'must be 1–120 months')
+    .max(120, 'must be 1–120 months')
+    .default(24),
 });
 export type TConfig = z.infer<typeof ZConfig> & { publicUrl: string };
 

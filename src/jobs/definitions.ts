@@ -3,6 +3,7 @@ import type { AppContext } from '../context';
 import { auditRetention } from './audit.retention';
 import { messagesDeliver } from './messages.deliver';
 import { messagesSweep } from './messages.sweep';
+import { responsesRetention } from './responses.retention';
 
 /** A background job: id, payload schema, optional cron (Europe/Amsterdam), idempotent handler. */
 export interface JobDefinition<P extends z.ZodType = z.ZodType> {
@@ -18,4 +19,5 @@ export const jobDefinitions: JobDefinition[] = [
   auditRetention as JobDefinition,
   messagesDeliver as JobDefinition,
   messagesSweep as JobDefinition,
+  responsesRetention as JobDefinition,
 ];
