@@ -37,7 +37,10 @@ export const ZJobDetail = ZJobItem.extend({
   reportingChannel: z.enum(reportingChannels).nullable(),
   cancelledAt: ZTimestamp,
   department: ZRef.nullable(),
-  tenant: ZRef.nullable(),
+  tenant: z
+    .union([ZRef, z.object({ anonymous: z.literal(true) })])
+    .nullable()
+    .describe('{anonymous: true} once the tenant answered the survey without consenting to be named'),
 });
 
 export const ZTenantContact = z.object({
@@ -75,7 +78,10 @@ export function presentJob(j: JobRow): z.infer<typeof ZJobItem> {
   };
 }
 
-/** The tenant's name only reaches those who may see tenant contact data — never a contractor. */
+/**
+ * The tenant's name only reaches those who may see tenant contact data — never a contractor — and
+ * nobody once the tenant answered anonymously.
+ */
 export function presentJobDetail(
   j: NonNullable<Awaited<ReturnType<typeof getJob>>>,
   actor: Actor,
@@ -86,7 +92,12 @@ export function presentJobDetail(
     reportingChannel: j.reportingChannel,
     cancelledAt: iso(j.cancelledAt),
     department: refOrNull(j.department),
-    tenant: may(actor, 'tenant-contact.read') ? refOrNull(j.tenant) : null,
+    tenant:
+      !may(actor, 'tenant-contact.read') || !j.tenant
+        ? null
+        : 'anonymous' in j.tenant
+          ? j.tenant
+          : refOrNull(j.tenant),
   };
 }
 

@@ -22,6 +22,7 @@ const modules: Array<() => Promise<RouteModule>> = [
   () => import('./ingest'),
   () => import('./imports'),
   () => import('./questionnaires'),
+  () => import('./responses'),
 ];
 
 export async function registerRoutes(app: FastifyInstance, ctx: AppContext) {

@@ -1,0 +1,79 @@
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import type { AppContext } from '../../context';
+import { journeys } from '../../db/schema';
+import { getJobSurvey } from '../../domain/responses/get-job-survey';
+import { listResponses } from '../../domain/responses/list-responses';
+import { actorOf, forbiddenAs } from '../authenticate';
+import { notFound } from '../errors';
+import {
+  presentPage,
+  ZBusinessDate,
+  ZIdParams,
+  ZOptionalId,
+  ZPageQuery,
+  ZQueryBoolean,
+  ZSearchText,
+  zPage,
+} from '../presenters/page';
+import { presentJobSurvey, presentResponse, ZJobSurvey, ZResponseItem } from '../presenters/response';
+
+const ZGrade = z.coerce.number().int().min(1).max(10).optional();
+
+export const ZListResponsesQuery = ZPageQuery.extend({
+  from: ZBusinessDate.optional().describe('submitted on or after this date (Europe/Amsterdam)'),
+  to: ZBusinessDate.optional().describe('submitted on or before this date (Europe/Amsterdam)'),
+  journey: z.enum(journeys).optional(),
+  departmentId: ZOptionalId,
+  teamId: ZOptionalId,
+  technicianId: ZOptionalId,
+  contractorId: ZOptionalId,
+  trade: ZSearchText.optional(),
+  minGrade: ZGrade,
+  maxGrade: ZGrade,
+  hasComment: ZQueryBoolean.optional(),
+});
+
+/** Survey responses, and the survey of one job. Every read is scoped by the policy. */
+export async function register(app: FastifyInstance, ctx: AppContext) {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+  const tags = ['responses'];
+
+  r.get(
+    '/api/v1/responses',
+    {
+      schema: {
+        tags,
+        summary: 'Submitted responses with their answers, newest first (scoped)',
+        querystring: ZListResponsesQuery,
+        response: { 200: zPage(ZResponseItem) },
+      },
+    },
+    async (request) => {
+      const result = await listResponses({ db: ctx.db, actor: actorOf(request), ...request.query });
+      return presentPage(result, request.query, presentResponse);
+    },
+  );
+
+  r.get(
+    '/api/v1/jobs/:id/survey',
+    {
+      schema: {
+        tags,
+        summary: "A job's invitation with its messages, and its response",
+        params: ZIdParams,
+        response: { 200: ZJobSurvey },
+      },
+    },
+    async (request) => {
+      const survey = await getJobSurvey({
+        db: ctx.db,
+        actor: actorOf(request),
+        jobId: request.params.id,
+      }).catch(forbiddenAs(404));
+      if (!survey) throw notFound('Job not found');
+      return presentJobSurvey(survey);
+    },
+  );
+}
