@@ -8,6 +8,7 @@ import type { BenchGroup } from './line';
 const groups: Record<string, () => Promise<{ default: BenchGroup }>> = {
   import: () => import('./groups/import'),
   start: () => import('./groups/start'),
+  survey: () => import('./groups/survey'),
 };
 
 async function main() {

@@ -1,0 +1,74 @@
+import { type ChildProcess, fork } from 'node:child_process';
+import type { StoredCounts } from './count-stored';
+import type { SeededInvitation } from './sent-invitations';
+
+export type BenchCommand =
+  | { cmd: 'seed'; count: number; prefix: string }
+  | { cmd: 'listen'; page?: string }
+  | { cmd: 'count' }
+  | { cmd: 'api-key' }
+  | { cmd: 'close' };
+
+/** Where the child keeps its data: a PostgreSQL database, or a PGlite folder (one child at a time). */
+export type BenchDatabase = { url: string } | { dataDir: string };
+
+export const BENCH_SECRET = 'bench-secret-bench-secret-bench-secret-00';
+
+/**
+ * Starts bench/survey/server.ts as a child process in 'app' or 'bare' mode on the given port
+ * (ports 3110–3119 are the survey benches') and drives it over IPC.
+ */
+export async function startBenchServer(mode: 'app' | 'bare', database: BenchDatabase, port: number) {
+  const child: ChildProcess = fork(new URL('./server.ts', import.meta.url).pathname, [], {
+    execArgv: ['--import', 'tsx'],
+    env: {
+      ...process.env,
+      BENCH_MODE: mode,
+      BENCH_SECRET,
+      PORT: String(port),
+      BENCH_DATABASE_URL: 'url' in database ? database.url : '',
+      BENCH_DATA_DIR: 'dataDir' in database ? database.dataDir : '',
+    },
+    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+  });
+  const pending = new Map<number, { resolve: (v: never) => void; reject: (e: Error) => void }>();
+  let nextId = 0;
+  const exited = new Promise<number | null>((resolve) => child.on('exit', resolve));
+  await new Promise<void>((resolve, reject) => {
+    child.once('message', () => resolve());
+    exited.then((code) =>
+      reject(new Error(`bench server (${mode}) exited with ${code} before it was ready`)),
+    );
+  });
+  child.on('message', (m: { id: number; result?: unknown; error?: string }) => {
+    const p = pending.get(m.id);
+    pending.delete(m.id);
+    if (m.error) p?.reject(new Error(`bench server (${mode}): ${m.error}`));
+    else p?.resolve(m.result as never);
+  });
+  exited.then((code) => {
+    for (const p of pending.values()) p.reject(new Error(`bench server (${mode}) exited with ${code}`));
+  });
+  const send = <T>(command: BenchCommand) =>
+    new Promise<T>((resolve, reject) => {
+      const id = ++nextId;
+      pending.set(id, { resolve: resolve as (v: never) => void, reject });
+      child.send({ id, command });
+    });
+  return {
+    url: `http://127.0.0.1:${port}`,
+    seed: (count: number, prefix: string) =>
+      send<{ invitations: SeededInvitation[] }>({ cmd: 'seed', count, prefix }).then((r) => r.invitations),
+    listen: (page?: string) => send<{ port: number }>({ cmd: 'listen', page }),
+    count: () => send<StoredCounts>({ cmd: 'count' }),
+    apiKey: () => send<{ token: string }>({ cmd: 'api-key' }).then((r) => r.token),
+    async close() {
+      if (child.exitCode !== null) return;
+      await send({ cmd: 'close' }).catch(() => {});
+      const timer = setTimeout(() => child.kill('SIGKILL'), 15_000);
+      await exited;
+      clearTimeout(timer);
+    },
+  };
+}
+export type BenchServer = Awaited<ReturnType<typeof startBenchServer>>;

@@ -1,0 +1,68 @@
+import autocannon from 'autocannon';
+
+export interface LoadRequest {
+  method: 'GET' | 'POST';
+  path: string;
+  headers?: Record<string, string>;
+  body?: string;
+}
+
+export interface LoadResult {
+  /** answers counted as done: 2xx and 3xx */
+  done: number;
+  /** done per second of the run */
+  rate: number;
+  p99Ms: number;
+  seconds: number;
+  statusCodes: Record<string, number>;
+  errors: number;
+}
+
+/**
+ * Keep-alive load with autocannon: `connections` at once, for `seconds` or until `amount` answers.
+ * `next(i)` builds request i (a new token each time); every request comes from an address of its own
+ * (X-Forwarded-For), as tenants on their own phones do, so per-address rate limits see tenants.
+ */
+export async function runLoad(opts: {
+  url: string;
+  connections: number;
+  seconds?: number;
+  amount?: number;
+  next: (i: number) => LoadRequest;
+}): Promise<LoadResult> {
+  let i = 0;
+  const result = await autocannon({
+    url: opts.url,
+    connections: opts.connections,
+    ...(opts.amount ? { amount: opts.amount } : { duration: opts.seconds ?? 10 }),
+    timeout: 30,
+    requests: [
+      {
+        setupRequest: () => {
+          const n = i++;
+          const r = opts.next(n);
+          return {
+            method: r.method,
+            path: r.path,
+            body: r.body ?? '',
+            headers: { ...r.headers, 'x-forwarded-for': clientAddress(n) },
+          };
+        },
+      },
+    ],
+  });
+  const done = result['2xx'] + result['3xx'];
+  return {
+    done,
+    rate: done / result.duration,
+    p99Ms: result.latency.p99,
+    seconds: result.duration,
+    statusCodes: Object.fromEntries(Object.entries(result.statusCodeStats).map(([k, v]) => [k, v.count])),
+    errors: result.errors + result.timeouts,
+  };
+}
+
+/** 10.x.y.z, a different address for each of 16 million requests */
+export function clientAddress(n: number) {
+  return `10.${(n >> 16) & 255}.${(n >> 8) & 255}.${n & 255}`;
+}
