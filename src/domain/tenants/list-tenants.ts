@@ -1,4 +1,4 @@
-import { and, asc, count, ilike, or, type SQL } from 'drizzle-orm';
+import { and, asc, count, eq, ilike, or, type SQL } from 'drizzle-orm';
 import type { Db } from '../../db/client';
 import { tenants } from '../../db/schema';
 import { containsPattern, offsetOf, type PageRequest } from '../../lib/search-pattern';
@@ -11,12 +11,14 @@ export interface ListTenantsOptions extends PageRequest {
   actor: Actor;
   /** name, external id or e-mail */
   q?: string;
+  /** the tenants of one home (the unit page's tenant block) */
+  unitId?: number;
 }
 
 /** Tenants with their contact data: only for roles whose work is contacting them (policy `tenant.list`). */
-export async function listTenants({ db, actor, q, ...page }: ListTenantsOptions) {
+export async function listTenants({ db, actor, q, unitId, ...page }: ListTenantsOptions) {
   authorize(actor, 'tenant.list');
-  const conditions: (SQL | undefined)[] = [];
+  const conditions: (SQL | undefined)[] = [unitId ? eq(tenants.unitId, unitId) : undefined];
   if (q?.trim()) {
     const pattern = containsPattern(q);
     conditions.push(
@@ -41,7 +43,7 @@ export async function listTenants({ db, actor, q, ...page }: ListTenantsOptions)
       actor,
       action: 'tenant_contact.listed',
       subjectType: 'tenant',
-      details: { q: q ?? null, page: page.page, tenantIds: rows.map((r) => r.id) },
+      details: { q: q ?? null, unitId: unitId ?? null, page: page.page, tenantIds: rows.map((r) => r.id) },
     });
   }
   return { rows, total: total?.n ?? 0 };

@@ -90,6 +90,8 @@ describe('master data lists', () => {
       },
     ]);
     expect((await get('/tenants?pageSize=2&page=3')).items).toHaveLength(1);
+    // the unit page's tenant block asks for the tenants of one home
+    expect(ids(await get(`/tenants?unitId=${w.units[3]!.id}`))).toEqual([w.tenants[3]!.id]);
   });
 
   it('departments and regions', async () => {

@@ -3,10 +3,10 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { AppContext } from '../../context';
 import { listTenants } from '../../domain/tenants/list-tenants';
 import { actorOf } from '../authenticate';
-import { presentPage, ZPageQuery, ZSearchText, zPage } from '../presenters/page';
+import { presentPage, ZOptionalId, ZPageQuery, ZSearchText, zPage } from '../presenters/page';
 import { presentTenant, ZTenantItem } from '../presenters/tenant';
 
-export const ZListTenantsQuery = ZPageQuery.extend({ q: ZSearchText.optional() });
+export const ZListTenantsQuery = ZPageQuery.extend({ q: ZSearchText.optional(), unitId: ZOptionalId });
 
 /** Tenants with contact data: admin, contact centre and quality only (others 403). */
 export async function register(app: FastifyInstance, ctx: AppContext) {
