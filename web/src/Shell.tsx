@@ -12,10 +12,12 @@ import {
 } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import {
+  IconAdjustmentsHorizontal,
   IconBuildingCommunity,
   IconFileImport,
   IconHome,
   IconKey,
+  IconListCheck,
   IconLogout,
   IconMail,
   IconSettings,
@@ -35,10 +37,12 @@ import type { MessageKey } from './lib/i18n-nl';
 import { can, jobsLabel, type Me, perspectiveOf, useMe } from './lib/me';
 import type { Ref } from './lib/queries';
 import { useLoginInfo } from './pages/LoginLayout';
+import { texts as surveyTexts } from './pages/questionnaires/texts';
 
 interface NavItem {
   to: string;
-  label: MessageKey;
+  /** a key of the shared dictionaries, or the words of a part of the app that keeps its own */
+  label: MessageKey | Record<Locale, string>;
   ability: string;
   icon: ComponentType<{ size?: number; stroke?: number }>;
 }
@@ -105,6 +109,21 @@ const adminNav: NavItem[] = [
   { to: '/admin/audit-log', label: 'nav.audit', ability: 'audit.read', icon: IconShieldCheck },
 ];
 
+const surveyNav: NavItem[] = [
+  {
+    to: '/questionnaires',
+    label: { nl: surveyTexts.nl.questionnaires, en: surveyTexts.en.questionnaires },
+    ability: 'questionnaire.read',
+    icon: IconListCheck,
+  },
+  {
+    to: '/survey-settings',
+    label: { nl: surveyTexts.nl.surveySettings, en: surveyTexts.en.surveySettings },
+    ability: 'survey-settings.manage',
+    icon: IconAdjustmentsHorizontal,
+  },
+];
+
 function NavSection({
   label,
   items,
@@ -116,7 +135,7 @@ function NavSection({
   me: Me;
   onNavigate: () => void;
 }) {
-  const { t } = useI18n();
+  const { t, locale } = useI18n();
   const { pathname } = useLocation();
   const visible = items.filter((i) => can(me, i.ability));
   if (visible.length === 0) return null;
@@ -130,7 +149,7 @@ function NavSection({
           key={i.to}
           component={RouterLink}
           to={i.to}
-          label={t(i.label)}
+          label={typeof i.label === 'string' ? t(i.label) : i.label[locale]}
           leftSection={<i.icon size={18} stroke={1.6} />}
           active={pathname === i.to || pathname.startsWith(`${i.to}/`)}
           onClick={onNavigate}
@@ -234,6 +253,12 @@ export function Shell() {
       </AppShell.Header>
       <AppShell.Navbar p="xs">
         <NavSection label={t('app.mainNav')} items={mainNav} me={me.data} onNavigate={close} />
+        <NavSection
+          label={surveyTexts[locale].surveysNav}
+          items={surveyNav}
+          me={me.data}
+          onNavigate={close}
+        />
         <NavSection label={t('app.adminNav')} items={adminNav} me={me.data} onNavigate={close} />
         <Group mt="auto" p="sm" gap={6}>
           <Text size="xs" c="dimmed">

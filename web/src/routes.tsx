@@ -18,6 +18,9 @@ const Organisation = lazy(() => import('./pages/admin/Organisation'));
 const Imports = lazy(() => import('./pages/admin/Imports'));
 const Outbox = lazy(() => import('./pages/admin/Outbox'));
 const AuditLog = lazy(() => import('./pages/admin/AuditLog'));
+const Questionnaires = lazy(() => import('./pages/questionnaires/Questionnaires'));
+const QuestionnaireDetail = lazy(() => import('./pages/questionnaires/QuestionnaireDetail'));
+const SurveySettings = lazy(() => import('./pages/questionnaires/SurveySettings'));
 
 export const router = createBrowserRouter([
   { path: '/login', element: <Login /> },
@@ -36,6 +39,9 @@ export const router = createBrowserRouter([
       { path: 'contractors/:id', element: <ContractorDetail /> },
       { path: 'units', element: <UnitList /> },
       { path: 'units/:id', element: <UnitDetail /> },
+      { path: 'questionnaires', element: <Questionnaires /> },
+      { path: 'questionnaires/:id', element: <QuestionnaireDetail /> },
+      { path: 'survey-settings', element: <SurveySettings /> },
       { path: 'admin/users', element: <Users /> },
       { path: 'admin/api-keys', element: <ApiKeys /> },
       { path: 'admin/organisation', element: <Organisation /> },
