@@ -18,6 +18,7 @@ const modules: Array<() => Promise<RouteModule>> = [
   () => import('./contractors'),
   () => import('./units'),
   () => import('./tenants'),
+  () => import('./tenant-data'),
   () => import('./jobs'),
   () => import('./ingest'),
   () => import('./imports'),
