@@ -18,6 +18,10 @@ const commands: Record<
     summary: 'import <kind> <file> [--dry-run] [--mapping field=column,…]',
     load: () => import('./commands/import'),
   },
+  'tenant-data': {
+    summary: 'tenant-data export <externalId> [--out F] | erase <externalId> --confirm <externalId> (AVG)',
+    load: () => import('./commands/tenant-data'),
+  },
   'demo-data': {
     summary: 'demo-data [--scale N] [--seed S]: (re)generate the demo organisation',
     load: () => import('./commands/demo-data'),
