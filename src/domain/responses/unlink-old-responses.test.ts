@@ -2,6 +2,9 @@ import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../config';
 import { domainEvents, invitations, responseAnswers, responses } from '../../db/schema';
+import { type JobDefinition, jobDefinitions } from '../../jobs/definitions';
+import { responsesRetention } from '../../jobs/responses.retention';
+import { startWorker } from '../../jobs/worker';
 import { buildEmployee, buildJob, buildTeam, buildTenant, buildUnit } from '../../test/factories';
 import { startHarness, type TestHarness } from '../../test/harness';
 import { buildResponse, buildSentInvitation } from '../../test/survey-factories';
@@ -176,5 +179,29 @@ describe('unlinkOldResponses (retention)', () => {
     expect((await unlinkOldResponses({ db: h.ctx.db, months: 6 })).responses).toBeGreaterThanOrEqual(1);
     expect(await responseOf(mid.response!.id)).toMatchObject({ jobId: null, invitationId: null, grade: 4 });
     expect(await invitationOf(mid.invitation.id)).toMatchObject({ tenantId: null });
+  });
+
+  it('runs nightly as the job responses.retention with the configured period', async () => {
+    expect(jobDefinitions).toContain(responsesRetention);
+    const old = await surveyed({ sentMonthsAgo: 40, answeredMonthsAgo: 40 });
+    await responsesRetention.handler(
+      { ...h.ctx, config: { ...h.ctx.config, RESPONSE_RETENTION_MONTHS: 36 } },
+      {},
+    );
+    expect((await responseOf(old.response!.id)).unlinkedAt).toBeInstanceOf(Date);
+    // pg-boss takes the queue and its Amsterdam cron
+    const boss = await startWorker(h.ctx, {
+      work: false,
+      definitions: [responsesRetention as JobDefinition],
+    });
+    try {
+      const schedules = await boss.getSchedules();
+      expect(schedules.find((s) => s.name === 'responses.retention')).toMatchObject({
+        cron: '15 4 * * *',
+        timezone: 'Europe/Amsterdam',
+      });
+    } finally {
+      await boss.stop({ graceful: false, wait: true });
+    }
   });
 });
