@@ -20,6 +20,7 @@ import {
   IconListCheck,
   IconLogout,
   IconMail,
+  IconMessageCircle,
   IconSettings,
   IconShieldCheck,
   IconTool,
@@ -64,6 +65,7 @@ function useMainNav(me: Me | undefined): NavItem[] {
   if (!me) return [];
   const items: NavItem[] = [
     { to: '/jobs', label: jobsLabel[perspective], ability: 'job.read', icon: IconTool },
+    { to: '/responses', label: 'nav.responses', ability: 'response.read', icon: IconMessageCircle },
     { to: '/teams', label: 'nav.teams', ability: 'masterdata.read', icon: IconUsersGroup },
   ];
   if (!askEmployees) {

@@ -18,6 +18,7 @@ const Organisation = lazy(() => import('./pages/admin/Organisation'));
 const Imports = lazy(() => import('./pages/admin/Imports'));
 const Outbox = lazy(() => import('./pages/admin/Outbox'));
 const AuditLog = lazy(() => import('./pages/admin/AuditLog'));
+const ResponseList = lazy(() => import('./pages/responses/ResponseList'));
 const Questionnaires = lazy(() => import('./pages/questionnaires/Questionnaires'));
 const QuestionnaireDetail = lazy(() => import('./pages/questionnaires/QuestionnaireDetail'));
 const SurveySettings = lazy(() => import('./pages/questionnaires/SurveySettings'));
@@ -31,6 +32,7 @@ export const router = createBrowserRouter([
       { index: true, element: <Navigate to="/jobs" replace /> },
       { path: 'jobs', element: <JobList /> },
       { path: 'jobs/:id', element: <JobDetail /> },
+      { path: 'responses', element: <ResponseList /> },
       { path: 'teams', element: <TeamList /> },
       { path: 'teams/:id', element: <TeamDetail /> },
       { path: 'employees', element: <EmployeeList /> },

@@ -12,13 +12,15 @@ import { useI18n } from '../lib/i18n';
 import { addressOf, type Job, StatusBadge } from '../lib/jobs';
 import { can, useMe } from '../lib/me';
 import type { Ref } from '../lib/queries';
+import { JobSurveyPanel } from './responses/JobSurveyPanel';
 
 interface JobDetailData extends Job {
   description: string | null;
   cancelledAt?: string | null;
   reportingChannel: string | null;
   department: Ref | string | null;
-  tenant: Ref | null;
+  /** `{anonymous: true}` once the tenant answered the survey without consenting to be named */
+  tenant: Ref | { anonymous: true } | null;
 }
 interface TenantContact {
   name: string;
@@ -138,7 +140,14 @@ export function JobDetail() {
                 : []),
             ]}
           />
-          {job.tenant !== null && job.tenant !== undefined ? (
+          {job.tenant && 'anonymous' in job.tenant ? (
+            <Stack gap="xs">
+              <Title order={2} size="h4">
+                {t('field.tenant')}
+              </Title>
+              <Alert color="gray">{t('jobs.anonymous')}</Alert>
+            </Stack>
+          ) : job.tenant ? (
             <Stack gap="xs">
               <Title order={2} size="h4">
                 {t('field.tenant')}
@@ -151,6 +160,7 @@ export function JobDetail() {
           ) : (
             can(me, 'tenant-contact.read') && <Alert color="gray">{t('jobs.noTenant')}</Alert>
           )}
+          {(can(me, 'invitation.read') || can(me, 'response.read')) && <JobSurveyPanel jobId={job.id} />}
         </Page>
       )}
     </QueryState>
