@@ -7,8 +7,10 @@ import { QueryState } from '../components/QueryState';
 import { SearchBox } from '../components/SearchBox';
 import { useI18n } from '../lib/i18n';
 import { type Job, useJobColumns } from '../lib/jobs';
+import { can, useMe } from '../lib/me';
 import { type Ref, useList, useRecord } from '../lib/queries';
 import { useUrlState } from '../lib/url-state';
+import { UnitTenantData } from './units-tenant-data';
 
 interface Unit {
   id: number;
@@ -80,6 +82,7 @@ export function UnitDetail() {
   const { id } = useParams();
   const query = useRecord<UnitDetailData>(`/units/${id}`);
   const columns = useJobColumns();
+  const me = useMe().data;
   return (
     <QueryState query={query}>
       {(u) => (
@@ -102,6 +105,8 @@ export function UnitDetail() {
             rowKey={(j) => j.id}
             columns={columns}
           />
+          {/* a tenant's request under the AVG: export or erase, admins only */}
+          {can(me, 'tenant-data.manage') && <UnitTenantData unitId={u.id} />}
         </Page>
       )}
     </QueryState>
