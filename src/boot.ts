@@ -2,6 +2,8 @@ import { createAuth } from './auth/auth';
 import type { TConfig } from './config';
 import type { AppContext } from './context';
 import { type Database, openDatabase, runMigrations } from './db/client';
+import { enqueueDispatchRun, setDispatchWakeup } from './domain/invitations/dispatch-wakeup';
+import { ensureSurveySettings } from './domain/invitations/ensure-survey-settings';
 import { configuredProviders } from './domain/messages/configured-providers';
 import { createMailer } from './domain/messages/mailer';
 import { ensureDefaultQuestionnaires } from './domain/questionnaires/ensure-default-questionnaires';
@@ -12,6 +14,7 @@ export async function createContext(config: TConfig, database?: Database): Promi
   const db = database ?? (await openDatabase({ url: config.DATABASE_URL, dataDir: config.DATA_DIR }));
   await runMigrations(db);
   await ensureDefaultQuestionnaires({ db: db.db });
+  await ensureSurveySettings({ db: db.db });
   const secret =
     config.SESSION_SECRET ??
     (config.DATABASE_URL ? undefined : loadOrCreateSecret(config.DATA_DIR, 'session'));
@@ -27,5 +30,7 @@ export async function createContext(config: TConfig, database?: Database): Promi
   });
   const auth = createAuth({ db: db.db, config, secret, mailer });
   const ctx: AppContext = { database: db, db: db.db, config, secret, mailer, auth };
+  // write paths that schedule invitations wake the dispatcher at the first sendAfter, after commit
+  setDispatchWakeup(db.db, (at) => enqueueDispatchRun(ctx.jobs, at));
   return ctx;
 }

@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import type { AppContext } from '../context';
 import { auditRetention } from './audit.retention';
+import { invitationsDispatch } from './invitations.dispatch';
 import { messagesDeliver } from './messages.deliver';
 import { messagesSweep } from './messages.sweep';
 import { responsesRetention } from './responses.retention';
@@ -17,6 +18,7 @@ export interface JobDefinition<P extends z.ZodType = z.ZodType> {
 
 export const jobDefinitions: JobDefinition[] = [
   auditRetention as JobDefinition,
+  invitationsDispatch as JobDefinition,
   messagesDeliver as JobDefinition,
   messagesSweep as JobDefinition,
   responsesRetention as JobDefinition,

@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import type { Db } from '../../db/client';
 import type { Action } from '../../policy/policy';
 import type { Tx } from './upsert-sql';
 
@@ -30,12 +31,15 @@ export interface IngestKind<T> {
   keyField: keyof T & string;
   references: Reference<T>[];
   permission: Action;
-  /** writes the rows (no duplicates, references known) inside the caller's transaction */
+  /**
+   * writes the rows (no duplicates, references known) inside the caller's transaction; `afterCommit`
+   * runs once the transaction committed (e.g. waking the invitation dispatcher)
+   */
   write(
     tx: Tx,
     rows: T[],
     onProgress?: (done: number) => void,
-  ): Promise<{ inserted: number; updated: number }>;
+  ): Promise<{ inserted: number; updated: number; afterCommit?: (db: Db) => Promise<void> }>;
 }
 
 /** A problem with one row (index in the batch) and field; the API names `jobs.3.unitExternalId`, the import a line. */

@@ -26,12 +26,14 @@ export async function ingestRows<T>({
   authorize(actor, kind.permission);
   const duplicates = findDuplicateKeys(kind, rows);
   if (duplicates.length) throw new IngestProblems(duplicates);
-  return db.transaction(async (tx) => {
+  const { counts, afterCommit } = await db.transaction(async (tx) => {
     const unknown = await findUnknownReferences(tx, kind, rows);
     if (unknown.length) throw new IngestProblems(unknown);
-    const { inserted, updated } = await kind.write(tx, rows, onProgress);
-    return { inserted, updated, unchanged: rows.length - inserted - updated };
+    const { inserted, updated, afterCommit } = await kind.write(tx, rows, onProgress);
+    return { counts: { inserted, updated, unchanged: rows.length - inserted - updated }, afterCommit };
   });
+  await afterCommit?.(db);
+  return counts;
 }
 
 export function findDuplicateKeys<T>(kind: IngestKind<T>, rows: T[]): RowProblem[] {

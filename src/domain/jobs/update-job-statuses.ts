@@ -6,6 +6,8 @@ import { type IngestKind, IngestProblems } from '../ingest/ingest-kind';
 import { findDuplicateKeys } from '../ingest/ingest-rows';
 import type { TJobStatusUpdate } from '../ingest/row-schemas';
 import { asJson, missingKeys, rowsOf, type UpsertCounts } from '../ingest/upsert-sql';
+import { wakeDispatcher } from '../invitations/dispatch-wakeup';
+import { scheduleInvitations } from '../invitations/schedule-invitations';
 
 export interface UpdateJobStatusesOptions {
   db: Db;
@@ -17,7 +19,8 @@ const byExternalId = { keyField: 'externalId' } as IngestKind<TJobStatusUpdate>;
 
 /**
  * Status changes from the ERP. `completed` is the moment that matters later (it triggers the survey),
- * so its time is kept: repeating a completion without `at` does not move it. All or nothing.
+ * so its time is kept: repeating a completion without `at` does not move it. A job that became
+ * completed gets its survey invitation in the same transaction. All or nothing.
  */
 export async function updateJobStatuses({
   db,
@@ -27,7 +30,7 @@ export async function updateJobStatuses({
   authorize(actor, 'job.write');
   const duplicates = findDuplicateKeys(byExternalId, updates);
   if (duplicates.length) throw new IngestProblems(duplicates);
-  return db.transaction(async (tx) => {
+  const { counts, invited } = await db.transaction(async (tx) => {
     const missing = await missingKeys(
       tx,
       'jobs',
@@ -66,6 +69,15 @@ export async function updateJobStatuses({
         )
         SELECT count(*)::int AS updated FROM changed`,
     );
-    return { inserted: 0, updated: row!.updated, unchanged: updates.length - row!.updated };
+    // a job that became completed gets its survey invitation in this same transaction
+    const invited = await scheduleInvitations(
+      tx,
+      sql`SELECT j.id FROM json_to_recordset(${json}::json) AS g(external_id text, status text)
+          JOIN jobs j ON j.external_id = g.external_id WHERE g.status = 'completed'`,
+    );
+    const counts = { inserted: 0, updated: row!.updated, unchanged: updates.length - row!.updated };
+    return { counts, invited };
   });
+  await wakeDispatcher(db, invited.firstSendAfter);
+  return counts;
 }

@@ -5,6 +5,8 @@ import type { IngestKind } from '../ingest/ingest-kind';
 import { ingestRows } from '../ingest/ingest-rows';
 import { type TJobRow, ZJobRow } from '../ingest/row-schemas';
 import { upsertResolved } from '../ingest/upsert-sql';
+import { wakeDispatcher } from '../invitations/dispatch-wakeup';
+import { scheduleInvitations } from '../invitations/schedule-invitations';
 
 const CHUNK = 25_000;
 const columns = [
@@ -29,7 +31,9 @@ const columns = [
 /**
  * Jobs from the ERP, upserted by external id. History holds: a field the row leaves out keeps its
  * stored value, so a later update never rewrites the team or technician a job was done by.
- * The department follows the team. Without a status, completed/cancelled timestamps imply one.
+ * The department follows the team. Without a status, completed/cancelled timestamps imply one; a
+ * completion without a time is stamped now. Jobs that are completed get their survey invitation
+ * scheduled in the same transaction (scheduleInvitations), and the dispatcher is woken after commit.
  */
 export const jobIngest: IngestKind<TJobRow> = {
   name: 'jobs',
@@ -73,7 +77,7 @@ export const jobIngest: IngestKind<TJobRow> = {
           coalesce(r.reporting_channel, j.reporting_channel) AS reporting_channel,
           coalesce(r.reported_at, j.reported_at) AS reported_at,
           coalesce(r.appointment_at, j.appointment_at) AS appointment_at,
-          coalesce(r.completed_at, j.completed_at) AS completed_at,
+          coalesce(r.completed_at, j.completed_at, CASE WHEN r.status = 'completed' THEN now() END) AS completed_at,
           coalesce(r.cancelled_at, j.cancelled_at) AS cancelled_at
         FROM job_stage r
         LEFT JOIN jobs j ON j.external_id = r.external_id
@@ -94,7 +98,12 @@ export const jobIngest: IngestKind<TJobRow> = {
       updated += counts.updated;
       onProgress?.(end);
     }
-    return { inserted, updated };
+    // a job that became completed gets its survey invitation in this same transaction
+    const invited = await scheduleInvitations(
+      tx,
+      sql`SELECT j.id FROM job_stage r JOIN jobs j ON j.external_id = r.external_id`,
+    );
+    return { inserted, updated, afterCommit: (db) => wakeDispatcher(db, invited.firstSendAfter) };
   },
 };
 

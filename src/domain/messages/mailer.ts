@@ -14,12 +14,16 @@ export interface EmailMessage {
   html?: string;
   /** one-click unsubscribe URL: sent as List-Unsubscribe + List-Unsubscribe-Post headers */
   unsubscribeUrl?: string;
+  /** the survey invitation this message belongs to (invitation or reminder) */
+  invitationId?: number;
 }
 
 export interface SmsMessage {
   kind: string;
   to: string;
   text: string;
+  /** the survey invitation this message belongs to (invitation or reminder) */
+  invitationId?: number;
 }
 
 /** The part of pg-boss the outbox needs: sending one job. */
@@ -108,16 +112,29 @@ export function createMailer(opts: {
     retry,
     enqueue,
     sendEmail(message, o) {
-      const { kind, to, subject, text, html, unsubscribeUrl } = message;
+      const { kind, to, subject, text, html, unsubscribeUrl, invitationId } = message;
       return record(
-        { channel: 'email', kind, recipient: to, subject, bodyText: text, bodyHtml: html, unsubscribeUrl },
+        {
+          channel: 'email',
+          kind,
+          recipient: to,
+          subject,
+          bodyText: text,
+          bodyHtml: html,
+          unsubscribeUrl,
+          invitationId,
+        },
         Boolean(providers.email),
         o?.tx,
       );
     },
     sendSms(message, o) {
-      const { kind, to, text } = message;
-      return record({ channel: 'sms', kind, recipient: to, bodyText: text }, Boolean(providers.sms), o?.tx);
+      const { kind, to, text, invitationId } = message;
+      return record(
+        { channel: 'sms', kind, recipient: to, bodyText: text, invitationId },
+        Boolean(providers.sms),
+        o?.tx,
+      );
     },
   };
 }

@@ -1,0 +1,37 @@
+import { type SQL, sql } from 'drizzle-orm';
+
+/**
+ * No survey reaches a tenant between 21:00 and 08:00 Europe/Amsterdam (fixed by the product, not a
+ * setting). Both the scheduler (SQL, set-based) and the dispatcher (JS, one instant) use these.
+ */
+export const QUIET_FROM_HOUR = 21;
+export const QUIET_UNTIL_HOUR = 8;
+export const BUSINESS_TIME_ZONE = 'Europe/Amsterdam';
+
+const hourFormat = new Intl.DateTimeFormat('en-GB', {
+  timeZone: BUSINESS_TIME_ZONE,
+  hour: '2-digit',
+  hourCycle: 'h23',
+});
+
+/** Whether `at` falls in the quiet hours, on Amsterdam's wall clock (summer and winter time alike). */
+export function inQuietHours(at: Date): boolean {
+  const hour = Number(hourFormat.format(at));
+  return hour >= QUIET_FROM_HOUR || hour < QUIET_UNTIL_HOUR;
+}
+
+/**
+ * SQL: the timestamptz `at`, or — when it falls in the quiet hours — the next 08:00 on Amsterdam's
+ * wall clock. Computed on the local date and converted back with AT TIME ZONE, so DST days come out
+ * right (08:00 exists on every day; the clock changes at 02:00/03:00).
+ */
+export function outOfQuietHours(at: SQL): SQL {
+  const zone = sql.raw(`'${BUSINESS_TIME_ZONE}'`);
+  const from = sql.raw(`time '${QUIET_FROM_HOUR}:00'`);
+  const until = sql.raw(`time '${String(QUIET_UNTIL_HOUR).padStart(2, '0')}:00'`);
+  return sql`(SELECT CASE
+      WHEN q.local::time >= ${from} THEN ((q.local::date + 1) + ${until}) AT TIME ZONE ${zone}
+      WHEN q.local::time < ${until} THEN (q.local::date + ${until}) AT TIME ZONE ${zone}
+      ELSE q.at END
+    FROM (SELECT (${at})::timestamptz AS at, (${at})::timestamptz AT TIME ZONE ${zone} AS local) q)`;
+}
