@@ -15,6 +15,7 @@ import { installAuthentication } from './authenticate';
 import { ClientError, installErrorHandler } from './errors';
 import { registerRoutes } from './routes';
 import { serveStaffApp } from './staff-app';
+import { registerSurveyPages, type SurveyPagesOptions } from './survey/plugin';
 
 export interface BuildAppOptions {
   ctx: AppContext;
@@ -23,6 +24,8 @@ export interface BuildAppOptions {
   logger?: boolean | object;
   /** serve the built staff app from dist/web (off in most tests) */
   serveWeb?: boolean;
+  /** the survey pages' rate limit (tests lower it) */
+  surveyPages?: SurveyPagesOptions;
 }
 
 function trustProxySetting(value: boolean | number | string) {
@@ -114,6 +117,8 @@ export async function buildApp(opts: BuildAppOptions): Promise<FastifyInstance> 
 
   await installAuthentication(app, opts.ctx);
   await registerRoutes(app, opts.ctx);
+  // the tenant's survey pages (/s/…): outside /api, before the staff app's fallback
+  await registerSurveyPages(app, opts.ctx, opts.surveyPages);
   if (opts.serveWeb) await serveStaffApp(app);
   return app;
 }

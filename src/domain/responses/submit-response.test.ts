@@ -1,0 +1,183 @@
+import { eq } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { domainEvents, invitations, responseAnswers, responses } from '../../db/schema';
+import {
+  buildComplex,
+  buildContractor,
+  buildEmployee,
+  buildJob,
+  buildTeam,
+  buildTenant,
+  buildUnit,
+} from '../../test/factories';
+import { startHarness, type TestHarness } from '../../test/harness';
+import { buildSentInvitation } from '../../test/survey-factories';
+import { saveSurveyDraft } from './save-survey-draft';
+import { submitResponse } from './submit-response';
+
+let h: TestHarness;
+beforeAll(async () => {
+  h = await startHarness();
+});
+afterAll(async () => h?.close());
+
+async function sentInvitation() {
+  const db = h.ctx.db;
+  const team = await buildTeam(db);
+  const technician = await buildEmployee(db, { teamId: team.id });
+  const contractor = await buildContractor(db);
+  const complex = await buildComplex(db);
+  const unit = await buildUnit(db, { complexId: complex.id });
+  const tenant = await buildTenant(db, { unitId: unit.id });
+  const job = await buildJob(db, {
+    teamId: team.id,
+    technicianId: technician.id,
+    contractorId: contractor.id,
+    unitId: unit.id,
+    tenantId: tenant.id,
+    trade: 'loodgieter',
+  });
+  const { invitation, token } = await buildSentInvitation(db, h.ctx.secret, job);
+  return { job, invitation, token, tenant, complex };
+}
+
+const responsesOf = (invitationId: number) =>
+  h.ctx.db.select().from(responses).where(eq(responses.invitationId, invitationId));
+
+describe('submitResponse', () => {
+  it('stores the response with the job attribution, typed answers, an event, and answers the invitation', async () => {
+    const { job, invitation, token, complex } = await sentInvitation();
+    await saveSurveyDraft({ db: h.ctx.db, token, answers: { grade: '4' } });
+    const result = await submitResponse({
+      db: h.ctx.db,
+      token,
+      answers: {
+        grade: '4',
+        what_went_wrong: ' Te laat ',
+        nps: '3',
+        on_time: '2',
+        phase_visit: '5',
+        first_time_fix: 'no',
+      },
+    });
+    expect(result.state).toBe('submitted');
+    const [response] = await responsesOf(invitation.id);
+    expect(response).toMatchObject({
+      jobId: job.id,
+      journey: 'repair',
+      departmentId: job.departmentId,
+      teamId: job.teamId,
+      technicianId: job.technicianId,
+      contractorId: job.contractorId,
+      trade: 'loodgieter',
+      unitId: job.unitId,
+      complexId: complex.id,
+      completedAt: job.completedAt,
+      grade: 4,
+      nps: 3,
+      consent: false,
+      tenantId: null,
+      questionnaireVersionId: invitation.questionnaireVersionId,
+    });
+    const answers = await h.ctx.db
+      .select()
+      .from(responseAnswers)
+      .where(eq(responseAnswers.responseId, response!.id));
+    const byKey = Object.fromEntries(answers.map((a) => [a.questionKey, a]));
+    expect(byKey.grade).toMatchObject({ questionType: 'grade', numericValue: 4 });
+    expect(byKey.what_went_wrong).toMatchObject({ questionType: 'comment', textValue: 'Te laat' });
+    expect(byKey.on_time).toMatchObject({
+      questionType: 'statement',
+      numericValue: 2,
+      technicianInfluenceable: true,
+    });
+    expect(byKey.phase_visit).toMatchObject({ questionType: 'phase_grade', numericValue: 5, phase: 'visit' });
+    expect(byKey.first_time_fix).toMatchObject({ numericValue: 0 });
+    const [after] = await h.ctx.db.select().from(invitations).where(eq(invitations.id, invitation.id));
+    expect(after).toMatchObject({ status: 'answered', draftAnswers: null });
+    expect(after!.answeredAt).toBeInstanceOf(Date);
+    const [event] = await h.ctx.db
+      .select()
+      .from(domainEvents)
+      .where(eq(domainEvents.subjectId, String(response!.id)));
+    expect(event).toMatchObject({ type: 'response.submitted', subjectType: 'response' });
+    expect(event!.payload).toEqual({
+      responseId: response!.id,
+      invitationId: invitation.id,
+      jobId: job.id,
+      teamId: job.teamId,
+      technicianId: job.technicianId,
+      contractorId: job.contractorId,
+      journey: 'repair',
+      grade: 4,
+      nps: 3,
+    });
+  });
+
+  it('links the tenant only with consent', async () => {
+    const { invitation, token, tenant } = await sentInvitation();
+    await submitResponse({ db: h.ctx.db, token, answers: { grade: 9, consent: 'yes' } });
+    expect((await responsesOf(invitation.id))[0]).toMatchObject({ consent: true, tenantId: tenant.id });
+  });
+
+  it('stores one response when the same survey is submitted twice, also at the same moment', async () => {
+    const { invitation, token } = await sentInvitation();
+    const results = await Promise.all(
+      [8, 9, 7].map((grade) => submitResponse({ db: h.ctx.db, token, answers: { grade } })),
+    );
+    expect(results.map((r) => r.state).sort()).toEqual(['answered', 'answered', 'submitted']);
+    expect(await responsesOf(invitation.id)).toHaveLength(1);
+    expect((await submitResponse({ db: h.ctx.db, token, answers: { grade: 1 } })).state).toBe('answered');
+    expect(await responsesOf(invitation.id)).toHaveLength(1);
+  });
+
+  it('refuses bad answers and stores nothing', async () => {
+    const { invitation, token } = await sentInvitation();
+    const result = await submitResponse({ db: h.ctx.db, token, answers: { grade: 11, hacked: 'x' } });
+    expect(result).toEqual({
+      state: 'invalid',
+      problems: [
+        { questionKey: 'hacked', message: 'unknown question' },
+        { questionKey: 'grade', message: 'must be a whole number from 1 to 10' },
+      ],
+    });
+    expect(await responsesOf(invitation.id)).toHaveLength(0);
+    const [after] = await h.ctx.db.select().from(invitations).where(eq(invitations.id, invitation.id));
+    expect(after!.status).toBe('sent');
+  });
+
+  it('asks a follow-up the page did not show before storing anything', async () => {
+    const { invitation, token } = await sentInvitation();
+    const result = await submitResponse({
+      db: h.ctx.db,
+      token,
+      answers: { grade: 3 },
+      shown: ['grade', 'nps'],
+    });
+    expect(result).toEqual({ state: 'revealed', keys: ['what_went_wrong'] });
+    expect(await responsesOf(invitation.id)).toHaveLength(0);
+    const again = await submitResponse({
+      db: h.ctx.db,
+      token,
+      answers: { grade: 3 },
+      shown: ['grade', 'what_went_wrong', 'nps'],
+    });
+    expect(again.state).toBe('submitted');
+  });
+
+  it('treats an expired or unknown link as unknown', async () => {
+    const { job } = await sentInvitation();
+    const other = await buildJob(h.ctx.db, { unitId: job.unitId, tenantId: job.tenantId });
+    const { token } = await buildSentInvitation(h.ctx.db, h.ctx.secret, other, {
+      expiresAt: new Date(Date.now() - 1000),
+    });
+    expect((await submitResponse({ db: h.ctx.db, token, answers: { grade: 8 } })).state).toBe('unknown');
+    const unknown = 'A'.repeat(32);
+    expect((await submitResponse({ db: h.ctx.db, token: unknown, answers: { grade: 8 } })).state).toBe(
+      'unknown',
+    );
+    expect((await submitResponse({ db: h.ctx.db, token: 'short', answers: { grade: 8 } })).state).toBe(
+      'unknown',
+    );
+  });
+});
