@@ -12,6 +12,7 @@ import {
 import type { Actor } from '../../policy/actor';
 import { authorize } from '../../policy/policy';
 import { recordAudit } from '../audit/record-audit';
+import { tenantDataDocument } from './tenant-data-document';
 import { messagesToTenant } from './tenant-messages';
 
 export interface ExportTenantDataOptions {
@@ -113,65 +114,15 @@ export async function exportTenantData({ db, actor, tenantId, ip }: ExportTenant
         .orderBy(asc(responseAnswers.id))
     : [];
 
-  const document = {
-    format: 'achtplus.tenant-data/1' as const,
-    exportedAt: new Date().toISOString(),
-    tenant: {
-      id: tenant.id,
-      externalId: tenant.externalId,
-      name: tenant.name,
-      email: tenant.email,
-      mobile: tenant.mobile,
-      preferredChannel: tenant.preferredChannel,
-      optedOut: tenant.optedOut,
-      optedOutAt: iso(tenant.optedOutAt),
-      unitId: tenant.unitId,
-    },
+  const document = tenantDataDocument({
+    tenant,
     units: theirUnits,
-    jobs: theirJobs.map((j) => ({
-      ...j,
-      reportedAt: iso(j.reportedAt),
-      appointmentAt: iso(j.appointmentAt),
-      completedAt: iso(j.completedAt),
-      cancelledAt: iso(j.cancelledAt),
-    })),
-    invitations: theirInvitations.map((i) => ({
-      id: i.id,
-      jobId: i.jobId,
-      journey: i.journey,
-      status: i.status,
-      suppressionReason: i.suppressionReason,
-      channel: i.channel,
-      sentAt: iso(i.sentAt),
-      remindedAt: iso(i.remindedAt),
-      expiresAt: iso(i.expiresAt),
-      openedAt: iso(i.openedAt),
-      answeredAt: iso(i.answeredAt),
-      draftAnswers: i.draftAnswers ?? null,
-      createdAt: iso(i.createdAt),
-    })),
-    messages: messages.map((m) => ({ ...m, createdAt: iso(m.createdAt), sentAt: iso(m.sentAt) })),
-    responses: theirResponses.map((r) => ({
-      id: r.id,
-      invitationId: r.invitationId,
-      jobId: r.jobId,
-      journey: r.journey,
-      submittedAt: iso(r.submittedAt),
-      locale: r.locale,
-      consent: r.consent,
-      grade: r.grade,
-      nps: r.nps,
-      answers: answers
-        .filter((a) => a.responseId === r.id)
-        .map((a) => ({
-          questionKey: a.questionKey,
-          questionType: a.questionType,
-          numericValue: a.numericValue,
-          textValue: a.textValue,
-          choiceValues: a.choiceValues,
-        })),
-    })),
-  };
+    jobs: theirJobs,
+    invitations: theirInvitations,
+    messages,
+    responses: theirResponses,
+    answers,
+  });
   await recordAudit({
     db,
     actor,
@@ -188,7 +139,3 @@ export async function exportTenantData({ db, actor, tenantId, ip }: ExportTenant
   });
   return document;
 }
-
-export type TenantDataExport = NonNullable<Awaited<ReturnType<typeof exportTenantData>>>;
-
-const iso = (d: Date | null) => (d ? d.toISOString() : null);

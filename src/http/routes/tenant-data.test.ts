@@ -83,4 +83,11 @@ describe('tenant data (AVG/GDPR) over HTTP', () => {
     const [tenant] = await h.ctx.db.select().from(tenants).where(eq(tenants.id, t.tenant.id));
     expect(tenant).toMatchObject({ name: 'Gewiste huurder', email: null, optedOut: true });
   });
+
+  it('is in the OpenAPI document', async () => {
+    const doc = (await h.app.inject({ method: 'GET', url: '/api/openapi.json' })).json();
+    expect(Object.keys(doc.paths)).toEqual(
+      expect.arrayContaining(['/api/v1/tenants/{id}/export', '/api/v1/tenants/{id}/erase']),
+    );
+  });
 });
