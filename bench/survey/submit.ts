@@ -70,7 +70,10 @@ export async function* surveySubmit(
   );
 }
 
-/** Every token posts once; each answer must be a confirmation (2xx/3xx), or the bench fails. */
+/**
+ * Every token posts once; each answer must be the confirmation (303 to the thanks page), or the
+ * bench fails: a 200 would be the form again (e.g. a follow-up question revealed), not a submission.
+ */
 async function submitLoad(
   server: BenchServer,
   tokens: string[],
@@ -92,7 +95,8 @@ async function submitLoad(
       };
     },
   });
-  if (result.done !== amount || result.errors)
+  const codes = Object.keys(result.statusCodes);
+  if (result.done !== amount || result.errors || codes.some((c) => c !== '303'))
     throw new Error(
       `survey-submit at ${server.url}: ${result.done} of ${amount} confirmed: ${JSON.stringify(result)}`,
     );

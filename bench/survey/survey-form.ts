@@ -78,9 +78,9 @@ export function submissionFromPage(
     const name = attr(tag, 'name');
     if (!name) continue;
     names.add(name);
-    const type = (attr(tag, 'type') ?? '').toLowerCase();
-    if (type === 'hidden' && !(fieldKey(name, answers) in answers))
-      fields.set(name, attr(tag, 'value') ?? '');
+    // a browser posts hidden fields (repeated names too), never disabled ones (hidden follow-up questions)
+    const hidden = /\btype=["']?hidden/i.test(tag) && !/\sdisabled\b/i.test(tag);
+    if (hidden && !(fieldKey(name, answers) in answers)) fields.append(name, attr(tag, 'value') ?? '');
   }
   for (const name of names) {
     const key = fieldKey(name, answers);
@@ -104,16 +104,16 @@ function fieldKey(name: string, answers: Record<string, string>) {
   return inner?.[1] ?? inner?.[2] ?? name;
 }
 
-/** The final-submit button: the one whose value or label says send/submit, else the last one */
+/** The final-submit button: the one whose value, else whose label, says submit/send; else the last one */
 function submitButton(formBody: string, attr: (tag: string, name: string) => string | undefined) {
-  const buttons = [...formBody.matchAll(/<(button|input)\b([^>]*)>(?:([\s\S]*?)<\/button>)?/gi)]
-    .filter((m) => m[1]!.toLowerCase() === 'button' || /type=["']?submit/i.test(m[2]!))
-    .filter((m) => !/type=["']?(button|reset)/i.test(m[2]!))
-    .map((m) => ({ name: attr(m[0], 'name'), value: attr(m[0], 'value'), label: `${m[2]} ${m[3] ?? ''}` }));
-  const final = buttons.find((b) =>
-    /submit|verstuur|versturen|verzend|send|final|klaar/i.test(`${b.value} ${b.label}`),
-  );
-  return final ?? buttons.at(-1);
+  const buttons = [...formBody.matchAll(/<button\b([^>]*)>([\s\S]*?)<\/button>|<input\b([^>]*)>/gi)]
+    .map((m) => ({ tag: m[1] ?? m[3]!, label: m[2] ?? '', isButton: m[1] !== undefined }))
+    .filter(
+      (b) => (b.isButton || /type=["']?submit/i.test(b.tag)) && !/type=["']?(button|reset)/i.test(b.tag),
+    )
+    .map((b) => ({ name: attr(b.tag, 'name'), value: attr(b.tag, 'value') ?? '', label: b.label }));
+  const says = /submit|verstuur|versturen|verzend|send|final|klaar/i;
+  return buttons.find((b) => says.test(b.value)) ?? buttons.find((b) => says.test(b.label)) ?? buttons.at(-1);
 }
 
 export function fill(template: string, token: string) {
