@@ -23,6 +23,7 @@ const modules: Array<() => Promise<RouteModule>> = [
   () => import('./ingest'),
   () => import('./imports'),
   () => import('./questionnaires'),
+  () => import('./survey-settings'),
   () => import('./responses'),
 ];
 

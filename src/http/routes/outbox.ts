@@ -3,6 +3,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppContext } from '../../context';
 import { outboxStatuses } from '../../db/schema';
+import { redactSurveyLinks } from '../../domain/invitations/survey-links';
 import { listOutbox } from '../../domain/outbox/list-outbox';
 import { actorOf } from '../authenticate';
 import { ZPageQuery, ZSearchText, zPage } from '../presenters/page';
@@ -56,8 +57,9 @@ export async function register(app: FastifyInstance, ctx: AppContext) {
           recipient: m.recipient,
           subject: m.subject,
           status: m.status,
-          bodyText: m.bodyText,
-          bodyHtml: m.bodyHtml,
+          // a survey link opens the tenant's survey: nobody on staff sees the token, admins included
+          bodyText: redactSurveyLinks(m.bodyText),
+          bodyHtml: redactSurveyLinks(m.bodyHtml),
           bodyHidden: m.bodyHidden,
           attempts: m.attempts,
           lastError: m.lastError,
