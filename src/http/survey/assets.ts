@@ -42,7 +42,7 @@ button{font:inherit;font-weight:600;min-height:2.75rem;padding:.5rem 1.25rem;bor
 .notice{background:#fff;border-left:.375rem solid #1a7f37;padding:.75rem 1rem;margin-bottom:1rem}
 .banner{background:#fff8c5;border-bottom:2px solid #9a6700;padding:.75rem 1rem;font-weight:700;text-align:center;margin:0}
 .answers dt{font-weight:600;margin-top:.75rem}.answers dd{margin:0;white-space:pre-wrap;overflow-wrap:anywhere}
-footer{font-size:.9375rem;padding-bottom:2rem}.status{min-height:1.5rem;color:#1a7f37;font-weight:600}`;
+main>footer{font-size:.9375rem;padding:1rem 0 2rem}.status{min-height:1.5rem;color:#1a7f37;font-weight:600}`;
 
 export const SURVEY_JS = `(function(){
 var form=document.getElementById('survey');if(!form)return;

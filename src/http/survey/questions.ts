@@ -86,7 +86,7 @@ export function renderQuestion(
   const describedBy = [
     q.help ? `h-${id}` : '',
     o.problemText ? `x-${id}` : '',
-    t.scaleEnds[q.type] ? `e-${id}` : '',
+    !q.help && t.scaleEnds[q.type] ? `e-${id}` : '',
   ]
     .filter(Boolean)
     .join(' ');
@@ -118,7 +118,8 @@ export function renderQuestion(
       ? html`<label>${input}<span>${label}</span></label>`
       : html`<label>${input}${label}</label>`;
   });
-  const ends = t.scaleEnds[q.type];
+  // the question's own help usually explains the scale already (the NPS does)
+  const ends = q.help ? undefined : t.scaleEnds[q.type];
   const layout =
     isScale(q.type) && q.type !== 'statement'
       ? html`<div class="scale${options.length === 11 ? ' n11' : options.length === 7 ? ' n7' : ''}">${options}</div>${

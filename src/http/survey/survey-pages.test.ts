@@ -9,14 +9,12 @@ import { SURVEY_JS_PATH } from './assets';
 let h: TestHarness;
 beforeAll(async () => {
   h = await startHarness();
-  await h.ctx.db
-    .insert(organisation)
-    .values({
-      name: 'Woon<script>x</script>stichting',
-      senderName: 'W',
-      senderEmail: 'w@example.invalid',
-      primaryColor: '#7fb3e0',
-    });
+  await h.ctx.db.insert(organisation).values({
+    name: 'Woon<script>x</script>stichting',
+    senderName: 'W',
+    senderEmail: 'w@example.invalid',
+    primaryColor: '#7fb3e0',
+  });
 });
 afterAll(async () => h?.close());
 
