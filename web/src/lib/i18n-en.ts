@@ -267,7 +267,6 @@ export const en: Record<MessageKey, string> = {
   'survey.step.expired': 'Expired',
   'survey.step.expires': 'Link expires',
   'survey.step.waiting': 'Waiting to be sent',
-  'survey.suppressedTitle': 'No survey sent',
   'survey.notSentExplain':
     'Not sent: no mail or SMS service is configured, so this message did not reach the tenant.',
   'survey.messages': 'Messages',

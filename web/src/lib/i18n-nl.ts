@@ -269,7 +269,6 @@ export const nl = {
   'survey.step.expired': 'Verlopen',
   'survey.step.expires': 'Link verloopt',
   'survey.step.waiting': 'Wacht op verzending',
-  'survey.suppressedTitle': 'Geen enquête verstuurd',
   'survey.notSentExplain':
     'Niet verzonden: er is geen mail- of sms-dienst ingesteld, dus dit bericht heeft de huurder niet bereikt.',
   'survey.messages': 'Berichten',

@@ -94,42 +94,50 @@ function TenantRow({ tenant }: { tenant: Tenant }) {
       <Button color="red" variant="light" leftSection={<IconTrash size={16} aria-hidden />} onClick={open}>
         {t('tenantData.erase')}
       </Button>
-      <Modal opened={opened} onClose={close} title={t('tenantData.eraseTitle')}>
-        <form
-          onSubmit={(e) => {
-            e.preventDefault();
-            erase.mutate();
-          }}
-        >
-          <Stack>
-            <Text>{t('tenantData.eraseText')}</Text>
-            <TextInput
-              label={`${t('tenantData.confirmLabel')}: ${tenant.externalId}`}
-              value={typed}
-              onChange={(e) => setTyped(e.currentTarget.value)}
-              autoComplete="off"
-            />
-            {erase.isError && (
-              <Alert color="red" role="alert" title={t('tenantData.eraseFailed')}>
-                {erase.error.message}
-              </Alert>
-            )}
-            <Group justify="flex-end">
-              <Button variant="default" onClick={close}>
-                {t('app.cancel')}
-              </Button>
-              <Button
-                type="submit"
-                color="red"
-                disabled={typed !== tenant.externalId}
-                loading={erase.isPending}
-              >
-                {t('tenantData.eraseConfirm')}
-              </Button>
-            </Group>
-          </Stack>
-        </form>
-      </Modal>
+      {/* composed without Modal.Header: its <header> would count as a second banner landmark;
+          Modal.Title in the body still names the dialog */}
+      <Modal.Root opened={opened} onClose={close}>
+        <Modal.Overlay />
+        <Modal.Content>
+          <Modal.Body pt="md">
+            <form
+              onSubmit={(e) => {
+                e.preventDefault();
+                erase.mutate();
+              }}
+            >
+              <Stack>
+                <Modal.Title fw={700}>{t('tenantData.eraseTitle')}</Modal.Title>
+                <Text>{t('tenantData.eraseText')}</Text>
+                <TextInput
+                  label={`${t('tenantData.confirmLabel')}: ${tenant.externalId}`}
+                  value={typed}
+                  onChange={(e) => setTyped(e.currentTarget.value)}
+                  autoComplete="off"
+                />
+                {erase.isError && (
+                  <Alert color="red" role="alert" title={t('tenantData.eraseFailed')}>
+                    {erase.error.message}
+                  </Alert>
+                )}
+                <Group justify="flex-end">
+                  <Button variant="default" onClick={close}>
+                    {t('app.cancel')}
+                  </Button>
+                  <Button
+                    type="submit"
+                    color="red"
+                    disabled={typed !== tenant.externalId}
+                    loading={erase.isPending}
+                  >
+                    {t('tenantData.eraseConfirm')}
+                  </Button>
+                </Group>
+              </Stack>
+            </form>
+          </Modal.Body>
+        </Modal.Content>
+      </Modal.Root>
     </Group>
   );
 }

@@ -1,13 +1,23 @@
-import { Alert, Badge, Stack, Text, Timeline, Title } from '@mantine/core';
+import { Stack, Text, Timeline, Title } from '@mantine/core';
+import {
+  IconBan,
+  IconBell,
+  IconCalendarTime,
+  IconCircleCheck,
+  IconClockOff,
+  IconEye,
+  IconHourglass,
+  IconSend,
+} from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
-import { ListTable } from '../../components/ListTable';
+import type { ComponentType } from 'react';
 import { QueryState } from '../../components/QueryState';
 import { api, v1 } from '../../lib/api';
 import { formatDateTime } from '../../lib/format';
 import { useI18n } from '../../lib/i18n';
-import type { MessageKey } from '../../lib/i18n-nl';
-import type { Invitation, JobSurvey, SurveyMessage } from './model';
+import type { Invitation, JobSurvey } from './model';
 import { ResponseView } from './ResponseView';
+import { SurveyMessages } from './SurveyMessages';
 
 /** "Enquête" on the job page: the invitation's history, its messages and the response. */
 export function JobSurveyPanel({ jobId }: { jobId: number }) {
@@ -50,6 +60,20 @@ export function JobSurveyPanel({ jobId }: { jobId: number }) {
 }
 
 type Step = { key: string; title: string; at: string | null; detail?: string };
+type Icon = ComponentType<{ size?: number; 'aria-hidden'?: boolean }>;
+const stepIcons: Record<string, Icon> = {
+  scheduled: IconCalendarTime,
+  suppressed: IconBan,
+  sent: IconSend,
+  reminded: IconBell,
+  opened: IconEye,
+  answered: IconCircleCheck,
+  expired: IconClockOff,
+  expires: IconHourglass,
+  waiting: IconHourglass,
+};
+/** steps where the survey stopped without an answer stand out in another colour and icon */
+const stoppedSteps = new Set(['suppressed', 'expired']);
 
 function InvitationHistory({ invitation: i }: { invitation: Invitation }) {
   const { t, tv } = useI18n();
@@ -83,69 +107,24 @@ function InvitationHistory({ invitation: i }: { invitation: Invitation }) {
       <Title order={3} size="h5">
         {t('survey.invitation')}
       </Title>
-      {i.status === 'suppressed' && (
-        <Alert color="orange" variant="light" title={t('survey.suppressedTitle')}>
-          {tv('suppression', i.suppressionReason)}
-        </Alert>
-      )}
-      <Timeline active={happened.length - 1} bulletSize={16} lineWidth={2}>
-        {[...happened, ...waiting].map((s) => (
-          <Timeline.Item key={s.key} title={s.title}>
-            <Text size="sm" c="dimmed">
-              {[s.at ? formatDateTime(s.at) : null, s.detail].filter(Boolean).join(' · ') || '–'}
-            </Text>
-          </Timeline.Item>
-        ))}
+      <Timeline active={happened.length - 1} bulletSize={26} lineWidth={2}>
+        {[...happened, ...waiting].map((s) => {
+          const StepIcon = stepIcons[s.key] ?? IconCalendarTime;
+          return (
+            <Timeline.Item
+              key={s.key}
+              title={s.title}
+              color={stoppedSteps.has(s.key) ? 'orange' : undefined}
+              bullet={<StepIcon size={14} aria-hidden />}
+            >
+              <Text size="sm" c="dimmed">
+                {[s.at ? formatDateTime(s.at) : null, s.detail].filter(Boolean).join(' · ') || '–'}
+              </Text>
+            </Timeline.Item>
+          );
+        })}
       </Timeline>
-      {i.messages.length > 0 && <Messages messages={i.messages} />}
-    </Stack>
-  );
-}
-
-const statusLabel: Record<SurveyMessage['status'], MessageKey> = {
-  not_sent: 'admin.outbox.notSent',
-  queued: 'admin.outbox.queued',
-  sent: 'admin.outbox.sent',
-  failed: 'admin.outbox.failed',
-};
-const statusColor: Record<SurveyMessage['status'], string> = {
-  not_sent: 'orange',
-  queued: 'blue',
-  sent: 'green',
-  failed: 'red',
-};
-
-/** Anything not confirmed sent says so plainly: the app never pretends a message arrived. */
-function Messages({ messages }: { messages: SurveyMessage[] }) {
-  const { t, tv } = useI18n();
-  return (
-    <Stack gap="xs">
-      {messages.some((m) => m.status === 'not_sent') && (
-        <Alert color="orange" variant="light">
-          {t('survey.notSentExplain')}
-        </Alert>
-      )}
-      <ListTable
-        caption={t('survey.messages')}
-        data={{ items: messages }}
-        rowKey={(m) => m.id}
-        columns={[
-          { label: t('field.kind'), render: (m) => tv('messageKind', m.kind) },
-          { label: t('survey.channel'), render: (m) => tv('channel', m.channel) },
-          {
-            label: t('field.status'),
-            nowrap: true,
-            render: (m) => (
-              <Badge color={statusColor[m.status]} variant={m.status === 'not_sent' ? 'filled' : 'light'}>
-                {t(statusLabel[m.status])}
-              </Badge>
-            ),
-          },
-          { label: t('field.createdAt'), render: (m) => formatDateTime(m.createdAt), nowrap: true },
-          { label: t('survey.sentAt'), render: (m) => formatDateTime(m.sentAt), nowrap: true },
-          { label: t('survey.lastError'), render: (m) => m.lastError ?? '–' },
-        ]}
-      />
+      {i.messages.length > 0 && <SurveyMessages messages={i.messages} />}
     </Stack>
   );
 }

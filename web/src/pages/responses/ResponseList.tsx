@@ -2,11 +2,11 @@ import { Anchor, Group, Select, Text } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { Link } from 'react-router';
 import { DateField } from '../../components/DateField';
-import { ListTable } from '../../components/ListTable';
+import { type Column, ListTable } from '../../components/ListTable';
 import { Page } from '../../components/Page';
 import { QueryState } from '../../components/QueryState';
 import { type Page as ApiPage, api, v1 } from '../../lib/api';
-import { formatDateTime } from '../../lib/format';
+import { formatDate } from '../../lib/format';
 import { useI18n } from '../../lib/i18n';
 import { journeys } from '../../lib/jobs';
 import { perspectiveOf, useMe } from '../../lib/me';
@@ -58,6 +58,44 @@ export default function ResponseList() {
       .join(' · ');
     return text.length > PREVIEW_LENGTH ? `${text.slice(0, PREVIEW_LENGTH)}…` : text || '–';
   };
+  // a column that would repeat the reader's own team or name on every row is left out
+  const hidden = new Set([
+    perspective === 'teamLeader' && !teamFilter ? 'team' : '',
+    perspective === 'technician' ? 'technician' : '',
+    perspective === 'contractor' ? 'contractor' : '',
+  ]);
+  const columns: (Column<SurveyResponse> & { key?: string })[] = [
+    {
+      label: t('responses.submittedAt'),
+      render: (r) => formatDate(r.submittedAt),
+      nowrap: true,
+    },
+    {
+      label: t('jobs.one'),
+      nowrap: true,
+      render: (r) =>
+        r.job ? (
+          <Anchor component={Link} to={`/jobs/${r.job.id}`}>
+            {r.job.externalId}
+          </Anchor>
+        ) : (
+          '–'
+        ),
+    },
+    { key: 'team', label: t('field.team'), render: (r) => r.team?.name ?? '–' },
+    { key: 'technician', label: t('field.technician'), render: (r) => r.technician?.name ?? '–' },
+    { key: 'contractor', label: t('field.contractor'), render: (r) => r.contractor?.name ?? '–' },
+    { label: t('responses.grade'), render: (r) => <GradeBadge grade={r.grade} />, nowrap: true },
+    { label: t('responses.nps'), render: (r) => r.nps ?? '–' },
+    {
+      label: t('responses.comments'),
+      render: (r) => (
+        <Text size="sm" lineClamp={3} miw={240} style={{ overflowWrap: 'anywhere' }}>
+          {preview(r)}
+        </Text>
+      ),
+    },
+  ];
   return (
     <Page title={title}>
       <Text c="dimmed">{t('responses.intro')}</Text>
@@ -124,38 +162,7 @@ export default function ResponseList() {
             data={data}
             rowKey={(r) => r.id}
             onPage={(p) => set({ page: String(p) })}
-            columns={[
-              {
-                label: t('responses.submittedAt'),
-                render: (r) => formatDateTime(r.submittedAt),
-                nowrap: true,
-              },
-              {
-                label: t('jobs.one'),
-                nowrap: true,
-                render: (r) =>
-                  r.job ? (
-                    <Anchor component={Link} to={`/jobs/${r.job.id}`}>
-                      {r.job.externalId}
-                    </Anchor>
-                  ) : (
-                    '–'
-                  ),
-              },
-              { label: t('field.team'), render: (r) => r.team?.name ?? '–' },
-              { label: t('field.technician'), render: (r) => r.technician?.name ?? '–' },
-              { label: t('field.contractor'), render: (r) => r.contractor?.name ?? '–' },
-              { label: t('responses.grade'), render: (r) => <GradeBadge grade={r.grade} />, nowrap: true },
-              { label: t('responses.nps'), render: (r) => r.nps ?? '–' },
-              {
-                label: t('responses.comments'),
-                render: (r) => (
-                  <Text size="sm" style={{ overflowWrap: 'anywhere' }}>
-                    {preview(r)}
-                  </Text>
-                ),
-              },
-            ]}
+            columns={columns.filter((c) => !c.key || !hidden.has(c.key))}
           />
         )}
       </QueryState>
