@@ -35,7 +35,8 @@ export async function runLoad(opts: {
     url: opts.url,
     connections: opts.connections,
     ...(opts.amount ? { amount: opts.amount } : { duration: opts.seconds ?? 10 }),
-    timeout: 30,
+    // a tenant who waits long still waits: an abandoned request could be stored without being counted
+    timeout: 120,
     requests: [
       {
         setupRequest: () => {

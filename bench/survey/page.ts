@@ -50,7 +50,7 @@ export async function* surveyPage(
   );
   yield line(
     scenario,
-    `bytes of the first view (${first.resources.length + 1} requests: HTML, CSS, JS)`,
+    `bytes of the first view (${first.resources.length + 1} requests: the HTML and all it loads)`,
     'bytes',
     first.bytes,
     null,
