@@ -1,13 +1,45 @@
 import { Button, Group, Modal, Stack, Text } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
-import { notifications } from '@mantine/notifications';
 import { IconSend } from '@tabler/icons-react';
 import { useMutation } from '@tanstack/react-query';
+import type { ReactNode } from 'react';
 import { useEffect } from 'react';
 import { useBlocker } from 'react-router';
 import { api, v1 } from '../../lib/api';
+import { useI18n } from '../../lib/i18n';
 import type { QuestionnaireItem, QuestionnaireVersion } from './api';
+import { notify } from './notify';
 import { useTexts } from './texts';
+
+/**
+ * A modal whose header is no second page banner (Mantine's is a <header> portalled to the body) and
+ * whose close button has a name.
+ */
+function Dialog({
+  opened,
+  onClose,
+  title,
+  children,
+}: {
+  opened: boolean;
+  onClose: () => void;
+  title: string;
+  children: ReactNode;
+}) {
+  const x = useTexts();
+  return (
+    <Modal.Root opened={opened} onClose={onClose}>
+      <Modal.Overlay />
+      <Modal.Content>
+        <Modal.Header component="div">
+          <Modal.Title>{title}</Modal.Title>
+          <Modal.CloseButton aria-label={x.close} />
+        </Modal.Header>
+        <Modal.Body>{children}</Modal.Body>
+      </Modal.Content>
+    </Modal.Root>
+  );
+}
 
 /** "Publiceren", after a confirmation that says what happens to answers already given. */
 export function PublishButton({
@@ -24,6 +56,7 @@ export function PublishButton({
   onPublished: () => void;
 }) {
   const x = useTexts();
+  const { locale } = useI18n();
   const [opened, { open, close }] = useDisclosure();
   const publish = useMutation({
     mutationFn: async () => {
@@ -32,21 +65,21 @@ export function PublishButton({
     },
     onSuccess: (published) => {
       close();
-      notifications.show({ color: 'green', message: x.published(published.version) });
+      notify(locale, 'green', x.published(published.version));
       onPublished();
     },
     onError: (err) => {
       close();
       // a failed save already said why, beside the questions
-      if (!dirty) notifications.show({ color: 'red', title: x.publish, message: err.message });
+      if (!dirty) notify(locale, 'red', `${x.publish}: ${err.message}`);
     },
   });
   return (
     <>
-      <Button color="green.9" leftSection={<IconSend size={16} aria-hidden />} onClick={open}>
+      <Button variant="outline" leftSection={<IconSend size={16} aria-hidden />} onClick={open}>
         {x.publish}
       </Button>
-      <Modal opened={opened} onClose={close} title={x.publishTitle(version)}>
+      <Dialog opened={opened} onClose={close} title={x.publishTitle(version)}>
         <Stack>
           <Text>{x.publishBody}</Text>
           {dirty && <Text fw={500}>{x.publishSavesFirst}</Text>}
@@ -54,12 +87,12 @@ export function PublishButton({
             <Button variant="default" onClick={close}>
               {x.cancel}
             </Button>
-            <Button color="green.9" loading={publish.isPending} onClick={() => publish.mutate()}>
+            <Button loading={publish.isPending} onClick={() => publish.mutate()}>
               {x.publishConfirm}
             </Button>
           </Group>
         </Stack>
-      </Modal>
+      </Dialog>
     </>
   );
 }
@@ -77,7 +110,7 @@ export function LeaveGuard({ when }: { when: boolean }) {
     return () => window.removeEventListener('beforeunload', warn);
   }, [when]);
   return (
-    <Modal opened={blocker.state === 'blocked'} onClose={() => blocker.reset?.()} title={x.leaveTitle}>
+    <Dialog opened={blocker.state === 'blocked'} onClose={() => blocker.reset?.()} title={x.leaveTitle}>
       <Stack>
         <Text>{x.leaveBody}</Text>
         <Group justify="flex-end">
@@ -89,6 +122,6 @@ export function LeaveGuard({ when }: { when: boolean }) {
           </Button>
         </Group>
       </Stack>
-    </Modal>
+    </Dialog>
   );
 }

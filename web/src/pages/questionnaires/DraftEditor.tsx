@@ -1,5 +1,4 @@
 import { Alert, Badge, Button, Group, Stack, Text, Title } from '@mantine/core';
-import { notifications } from '@mantine/notifications';
 import { IconDeviceFloppy, IconExternalLink } from '@tabler/icons-react';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useMemo, useState } from 'react';
@@ -14,6 +13,7 @@ import {
   versionKey,
 } from './api';
 import { LeaveGuard, PublishButton } from './DraftDialogs';
+import { notify } from './notify';
 import { QuestionCard } from './QuestionCard';
 import {
   type EditableQuestion,
@@ -121,16 +121,12 @@ export function DraftEditor({
       setDirty(false);
       setQuestions((qs) => qs.map((q) => ({ ...q, keyTouched: true })));
       queryClient.setQueryData(versionKey(item.id, saved.version), saved);
-      notifications.show({ color: 'green', message: x.saved });
+      notify(locale, 'green', x.saved);
     },
     onError: (err) => {
       const found = fieldProblems(err, /^(body\.)?definition\./);
       setProblems(found);
-      notifications.show({
-        color: 'red',
-        title: x.saveFailed,
-        message: found.length ? x.problemsAbove(found.length) : err.message,
-      });
+      notify(locale, 'red', `${x.saveFailed}. ${found.length ? x.problemsAbove(found.length) : err.message}`);
     },
   });
 
@@ -184,9 +180,14 @@ export function DraftEditor({
           ))}
         </Alert>
       )}
-      <Title order={2} size="h3">
-        {x.questions}
-      </Title>
+      <div>
+        <Title order={2} size="h3">
+          {x.questions}
+        </Title>
+        <Text size="sm" c="dimmed">
+          {x.keyFixed}
+        </Text>
+      </div>
       <div aria-live="polite" className="visually-hidden">
         {announcement}
       </div>

@@ -36,7 +36,7 @@ export function OptionsFields({
     set(i, { label: { ...o.label, nl }, value: o.valueTouched ? o.value : value });
   };
   return (
-    <Fieldset legend={x.options} variant="filled">
+    <Fieldset legend={x.options}>
       <Stack gap="sm">
         {errors.get('options') && (
           <Text c="red.9" size="sm" role="alert">

@@ -19,7 +19,7 @@ import { isOptionField, OptionsFields } from './OptionsFields';
 import { type EditableQuestion, type Phase, phases, questionTypes } from './question-model';
 import { useTexts } from './texts';
 
-const shownFields = new Set(['key', 'text.nl', 'text.en', 'help.nl', 'help.en', 'phase', ...conditionFields]);
+const shownFields = new Set(['text.nl', 'text.en', 'help.nl', 'help.en', 'phase', ...conditionFields]);
 
 /** One question of a draft as a fieldset: its texts, its type's settings, its condition, its place. */
 export function QuestionCard({
@@ -46,7 +46,10 @@ export function QuestionCard({
   const n = index + 1;
   const typeEditable = !q.fixed;
   const rest = [...errors].filter(
-    ([field]) => !shownFields.has(field) && !isOptionField(field) && !(typeEditable && field === 'type'),
+    ([field]) =>
+      !shownFields.has(field) &&
+      !isOptionField(field) &&
+      !(typeEditable && (field === 'type' || field === 'key')),
   );
   const textInput = (lang: 'nl' | 'en') => (
     <Textarea
@@ -97,15 +100,20 @@ export function QuestionCard({
                 }
               />
             ) : null}
-            <TextInput
-              label={x.key}
-              value={q.key}
-              readOnly={q.fixed}
-              description={q.fixed ? x.keyFixed : x.keyHelpNew}
-              error={errors.get('key')}
-              onChange={(e) => onChange({ key: e.currentTarget.value, keyTouched: true })}
-              styles={{ input: { fontFamily: 'var(--mantine-font-family-monospace)' } }}
-            />
+            {q.fixed ? (
+              <Text size="sm" mt={4}>
+                {x.key}: <code>{q.key}</code>
+              </Text>
+            ) : (
+              <TextInput
+                label={x.key}
+                value={q.key}
+                description={x.keyHelpNew}
+                error={errors.get('key')}
+                onChange={(e) => onChange({ key: e.currentTarget.value, keyTouched: true })}
+                styles={{ input: { fontFamily: 'var(--mantine-font-family-monospace)' } }}
+              />
+            )}
           </Group>
           <Group gap={4} wrap="nowrap" mt={24}>
             <ActionIcon
@@ -159,7 +167,6 @@ export function QuestionCard({
             value={q.phase}
             allowDeselect={false}
             readOnly={q.fixed}
-            description={q.fixed ? x.keyFixed : undefined}
             error={errors.get('phase')}
             onChange={(p) => p && onChange({ phase: p as Phase })}
           />

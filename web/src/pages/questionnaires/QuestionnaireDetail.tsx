@@ -1,5 +1,4 @@
 import { Alert, Anchor, Button, Group, Stack, Text } from '@mantine/core';
-import { notifications } from '@mantine/notifications';
 import { IconPencil } from '@tabler/icons-react';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { Link, useParams } from 'react-router';
@@ -8,6 +7,7 @@ import { Page } from '../../components/Page';
 import { QueryState } from '../../components/QueryState';
 import { api, v1 } from '../../lib/api';
 import { formatDateTime } from '../../lib/format';
+import { useI18n } from '../../lib/i18n';
 import { can, useMe } from '../../lib/me';
 import { NotFound } from '../NotFound';
 import {
@@ -19,6 +19,7 @@ import {
   versionKey,
 } from './api';
 import { DraftEditor } from './DraftEditor';
+import { notify, ReadableErrors } from './notify';
 import { QuestionList } from './QuestionList';
 import { useTexts } from './texts';
 
@@ -36,6 +37,7 @@ export default function QuestionnaireDetail() {
 
 function Questionnaire({ item }: { item: QuestionnaireItem }) {
   const x = useTexts();
+  const { locale } = useI18n();
   const me = useMe().data;
   const mayEdit = can(me, 'questionnaire.manage');
   const published = useQuestionnaireVersion(item.id, item.publishedVersion);
@@ -47,7 +49,7 @@ function Questionnaire({ item }: { item: QuestionnaireItem }) {
       queryClient.setQueryData(versionKey(item.id, created.version), created);
       void queryClient.invalidateQueries({ queryKey: questionnairesKey });
     },
-    onError: (err) => notifications.show({ color: 'red', title: x.startDraft, message: err.message }),
+    onError: (err) => notify(locale, 'red', `${x.startDraft}: ${err.message}`),
   });
   const title = x.journey[item.journey];
   const editing = mayEdit && item.draftVersion !== null;
@@ -75,12 +77,14 @@ function Questionnaire({ item }: { item: QuestionnaireItem }) {
             // wait for the published version: its keys are the ones that may no longer change
             <QueryState query={published.isPending && item.publishedVersion === null ? draft : published}>
               {() => (
-                <DraftEditor
-                  key={d.id}
-                  item={item}
-                  draft={d}
-                  fixedKeys={new Set(published.data?.definition.questions.map((q) => q.key))}
-                />
+                <ReadableErrors>
+                  <DraftEditor
+                    key={d.id}
+                    item={item}
+                    draft={d}
+                    fixedKeys={new Set(published.data?.definition.questions.map((q) => q.key))}
+                  />
+                </ReadableErrors>
               )}
             </QueryState>
           )}

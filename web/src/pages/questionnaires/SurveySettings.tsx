@@ -1,12 +1,13 @@
 import { Alert, Button, Fieldset, Group, NumberInput, SimpleGrid, Stack, Switch, Text } from '@mantine/core';
-import { notifications } from '@mantine/notifications';
 import { IconClockPause, IconShieldLock } from '@tabler/icons-react';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Page } from '../../components/Page';
 import { QueryState } from '../../components/QueryState';
 import { api, v1 } from '../../lib/api';
+import { useI18n } from '../../lib/i18n';
 import { fieldProblems, type SurveySettings as Settings, surveySettingsKey, useSurveySettings } from './api';
+import { notify, ReadableErrors } from './notify';
 import { useTexts } from './texts';
 
 /** "Enquête-instellingen": per journey whether, when and how long invitations go out. */
@@ -24,15 +25,17 @@ export default function SurveySettings() {
           {x.validity}
         </Alert>
       </SimpleGrid>
-      <QueryState query={query}>
-        {(data) => (
-          <Stack maw={1100}>
-            {data.items.map((s) => (
-              <JourneySettings key={s.journey} settings={s} />
-            ))}
-          </Stack>
-        )}
-      </QueryState>
+      <ReadableErrors>
+        <QueryState query={query}>
+          {(data) => (
+            <Stack maw={1100}>
+              {data.items.map((s) => (
+                <JourneySettings key={s.journey} settings={s} />
+              ))}
+            </Stack>
+          )}
+        </QueryState>
+      </ReadableErrors>
     </Page>
   );
 }
@@ -48,6 +51,7 @@ type Form = Omit<Settings, 'journey' | 'delayMinutes'> & { hours: number | strin
 
 function JourneySettings({ settings }: { settings: Settings }) {
   const x = useTexts();
+  const { locale } = useI18n();
   const queryClient = useQueryClient();
   const name = x.journey[settings.journey];
   const [form, setForm] = useState<Form>(() => ({
@@ -74,13 +78,13 @@ function JourneySettings({ settings }: { settings: Settings }) {
       }),
     onSuccess: () => {
       setErrors({});
-      notifications.show({ color: 'green', message: x.settingsSaved(name) });
+      notify(locale, 'green', x.settingsSaved(name));
       void queryClient.invalidateQueries({ queryKey: surveySettingsKey });
     },
     onError: (err) => {
       const problems = fieldProblems(err, /^body\./);
       setErrors(Object.fromEntries(problems.map((p) => [p.field, p.message])));
-      notifications.show({ color: 'red', title: x.saveSettings(name), message: err.message });
+      notify(locale, 'red', `${x.saveSettings(name)}: ${err.message}`);
     },
   });
   const days = (field: keyof typeof dayRanges, label: string, help?: string) => (
@@ -103,7 +107,13 @@ function JourneySettings({ settings }: { settings: Settings }) {
         save.mutate();
       }}
     >
-      <Fieldset legend={name}>
+      <Fieldset
+        legend={
+          <Text component="span" fw={700} size="lg">
+            {name}
+          </Text>
+        }
+      >
         <Stack>
           <Switch
             label={x.enabled}
@@ -111,7 +121,14 @@ function JourneySettings({ settings }: { settings: Settings }) {
             error={errors.enabled}
             onChange={(e) => set({ enabled: e.currentTarget.checked })}
           />
-          <Fieldset legend={x.delay} variant="unstyled">
+          <Fieldset
+            legend={
+              <Text component="span" fw={500} size="sm">
+                {x.delay}
+              </Text>
+            }
+            variant="unstyled"
+          >
             <Group align="flex-start">
               <NumberInput
                 label={x.hours}
