@@ -6,11 +6,12 @@ import { demoVolumes, type TDemoOptions } from './options';
 import { generateOrganisation } from './organisation';
 import { generatePeople } from './people';
 import { Random } from './random';
+import { generateSurveys, type SurveyTableOptions } from './surveys';
 import { generateTenants } from './tenants';
 
 /**
  * The whole demo corporation, in memory, step by step. Every step draws from a stream forked by
- * name, so adding a step (the survey issue: invitations, responses) changes nothing before it.
+ * name, so adding a step (as `surveys` was: invitations, responses) changes nothing before it.
  * Jobs are a stream of rows (see `jobs.rows()`), generated as they are loaded.
  */
 export function generateDemo(options: TDemoOptions = {}) {
@@ -32,7 +33,18 @@ export function generateDemo(options: TDemoOptions = {}) {
     housing,
     tenants,
   });
-  return { volumes, random, calendar, org, people, contractors, housing, tenants, jobs };
+  const surveys = generateSurveys({
+    random: random.fork('surveys'),
+    volumes,
+    calendar,
+    org,
+    people,
+    contractors,
+    housing,
+    tenants,
+    jobs,
+  });
+  return { volumes, random, calendar, org, people, contractors, housing, tenants, jobs, surveys };
 }
 export type DemoDataset = ReturnType<typeof generateDemo>;
 
@@ -42,8 +54,11 @@ export interface DemoTable {
   rows: Iterable<unknown[]>;
 }
 
-/** The dataset as tables in loading order (foreign keys first); ids are the generator's own. */
-export function demoTables(d: DemoDataset): DemoTable[] {
+/**
+ * The dataset as tables in loading order (foreign keys first); ids are the generator's own.
+ * `surveys` gives what only the database knows (questionnaire version ids, the install's secret).
+ */
+export function demoTables(d: DemoDataset, surveys: SurveyTableOptions = {}): DemoTable[] {
   return [
     {
       table: 'departments',
@@ -153,5 +168,6 @@ export function demoTables(d: DemoDataset): DemoTable[] {
       ]),
     },
     { table: 'jobs', columns: d.jobs.columns, rows: { [Symbol.iterator]: () => d.jobs.rows() } },
+    ...d.surveys.tables(surveys),
   ];
 }

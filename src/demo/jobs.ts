@@ -61,15 +61,21 @@ export const jobColumns = [
   'updated_at',
 ];
 
-/** Counts the demo logins are chosen by (the technician and contractor with the most work). */
-/** A job as written, for later steps (the survey issue: invitations after completed jobs). */
-export interface GeneratedJob extends JobDraft {
+/**
+ * A job as written, for later steps (surveys: invitations after completed jobs). The draft is
+ * passed as it is, not copied: spreading it into a new object per job made generating jobs
+ * twice as slow.
+ */
+export interface GeneratedJob {
   id: number;
   externalId: string;
   status: 'reported' | 'planned' | 'completed' | 'cancelled';
   /** as written to the database: "2025-03-04 10:15:00+01", or null */
   completedAt: string | null;
+  draft: JobDraft;
 }
+
+/** Counts the demo logins are chosen by (the technician and contractor with the most work). */
 
 export interface JobStats {
   total: number;
@@ -245,7 +251,7 @@ export function generateJobs(c: JobsContext) {
         stats.byContractor.set(d.contractorId, (stats.byContractor.get(d.contractorId) ?? 0) + 1);
     }
     for (const observer of observers)
-      observer({ ...d, id, externalId, status: status as GeneratedJob['status'], completedAt });
+      observer({ draft: d, id, externalId, status: status as GeneratedJob['status'], completedAt });
     const updatedAt = completedAt ?? cancelledAt ?? reportedAt;
     return [
       id,

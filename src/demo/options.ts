@@ -10,6 +10,8 @@ export const ZDemoOptions = z.object({
     .string()
     .regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date YYYY-MM-DD')
     .optional(),
+  /** the number of survey responses to aim for; default about 30% of the invitations sent */
+  responses: z.number().int().min(0).max(10_000_000).optional(),
 });
 export type TDemoOptions = z.input<typeof ZDemoOptions>;
 
@@ -24,6 +26,8 @@ export interface DemoVolumes {
   plannedProjectsPerTeamPerYear: number;
   vacancyRate: number;
   years: number;
+  /** target number of survey responses; undefined: about 30% of the invitations sent */
+  responses: number | undefined;
 }
 
 export function demoVolumes(input: TDemoOptions = {}): DemoVolumes {
@@ -42,6 +46,7 @@ export function demoVolumes(input: TDemoOptions = {}): DemoVolumes {
     plannedProjectsPerTeamPerYear: Math.max(1, Math.round(12 * s)),
     vacancyRate: 0.07,
     years: 3,
+    responses: o.responses,
   };
 }
 

@@ -1,6 +1,7 @@
 import type { AppContext } from '../context';
 import { organisation } from '../db/schema';
 import { recordAudit } from '../domain/audit/record-audit';
+import { ensureDefaultQuestionnaires } from '../domain/questionnaires/ensure-default-questionnaires';
 import { systemActor } from '../policy/actor';
 import { generateDemo } from './generate-demo';
 import { demoFilledTables, loadDemoTables } from './load-demo';
@@ -29,9 +30,16 @@ export async function demoState(ctx: Pick<AppContext, 'database'>): Promise<Demo
   return row.started ? 'interrupted' : 'data-without-organisation';
 }
 
-/** Removes what an interrupted seeding left, so it can start again from nothing. */
-export async function clearInterruptedDemo(ctx: Pick<AppContext, 'database'>) {
-  await ctx.database.executeSql(`truncate ${demoFilledTables.join(', ')} restart identity cascade`);
+/**
+ * Removes what an interrupted seeding left, so it can start again from nothing. The cascade from
+ * `users` also empties `questionnaire_versions` (a version names who published it), and the demo's
+ * responses need the published versions: the default questionnaires are made again.
+ */
+export async function clearInterruptedDemo(ctx: Pick<AppContext, 'database' | 'db'>) {
+  await ctx.database.executeSql(
+    `truncate ${demoFilledTables.join(', ')}, questionnaires restart identity cascade`,
+  );
+  await ensureDefaultQuestionnaires({ db: ctx.db });
 }
 
 /**
@@ -51,7 +59,9 @@ export async function seedDemo({
   const actor = systemActor('demo');
   await recordAudit({ db: ctx.db, actor, action: 'demo.seed.started', details: { ...options } });
   const dataset = generateDemo(options);
-  const counts = await loadDemoTables({ database: ctx.database, dataset, log });
+  const counts = await loadDemoTables({ database: ctx.database, dataset, secret: ctx.secret, log });
+  const surveyLinks = dataset.surveys.tryLinks.map((l) => `${ctx.config.publicUrl}/s/${l.token}`);
+  if (surveyLinks.length) log(`demo: a tenant's survey to try (teamleider's team): ${surveyLinks.at(-1)}`);
   await createDemoLogins({ db: ctx.db, dataset });
   const o = dataset.org.organisation;
   await ctx.db.transaction(async (tx) => {
@@ -76,10 +86,18 @@ export async function seedDemo({
     });
   });
   const seconds = (performance.now() - started) / 1000;
-  return { counts, seconds, volumes: dataset.volumes, jobsByJourney: { ...dataset.jobs.stats.byJourney } };
+  return {
+    counts,
+    seconds,
+    volumes: dataset.volumes,
+    jobsByJourney: { ...dataset.jobs.stats.byJourney },
+    invitationsByStatus: { ...dataset.surveys.counts },
+    /** working links of the five most recent open invitations of teamleider@'s team */
+    surveyLinks,
+  };
 }
 
-/** Counts as people read them: "45.000 units, 214.331 jobs". */
+/** Counts as people read them: "45.000 units, 214.331 jobs, 52.107 responses". */
 export function describeCounts(counts: Record<string, number>) {
   const label: Record<string, string> = {
     employees: 'employees',
@@ -88,6 +106,8 @@ export function describeCounts(counts: Record<string, number>) {
     units: 'units',
     tenants: 'tenants',
     jobs: 'jobs',
+    invitations: 'survey invitations',
+    responses: 'responses',
   };
   return Object.entries(label)
     .map(([table, name]) => `${(counts[table] ?? 0).toLocaleString('nl-NL')} ${name}`)

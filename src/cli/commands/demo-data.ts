@@ -3,12 +3,13 @@ import { type TDemoOptions, ZDemoOptions } from '../../demo/options';
 import { clearInterruptedDemo, demoState, describeCounts, seedDemo } from '../../demo/seed-demo';
 import { withContext } from './open';
 
-const usage = 'usage: npm run cli -- demo-data [--scale N] [--seed S] [--as-of YYYY-MM-DD]';
+const usage = 'usage: npm run cli -- demo-data [--scale N] [--seed S] [--as-of YYYY-MM-DD] [--responses N]';
 
 /**
  * `demo-data`: fills an empty database (DATA_DIR or DATABASE_URL) with the demo organisation,
- * optionally larger (`--scale 10` for benchmarks) or from another seed. Refuses a database that
- * already holds an organisation or other data.
+ * optionally larger (`--scale 10` for benchmarks) or from another seed, with about 30% of the
+ * survey invitations answered or `--responses N` responses. Refuses a database that already holds
+ * an organisation or other data.
  */
 export async function run(args: string[]): Promise<number> {
   const parsed = parseArgs(args);
@@ -37,6 +38,11 @@ export async function run(args: string[]): Promise<number> {
     console.log(
       `  jobs: ${j.repair} repair, ${j.planned} planned maintenance, ${j.vacancy} vacancy maintenance`,
     );
+    const invitations = Object.entries(result.invitationsByStatus)
+      .sort(([a], [b]) => a.localeCompare(b))
+      .map(([status, n]) => `${n} ${status.replace(/^suppressed:(.*)$/, 'suppressed ($1)')}`)
+      .join(', ');
+    console.log(`  survey invitations: ${invitations}`);
     console.log(`  done in ${result.seconds.toFixed(1)} s`);
     console.log(`  logins (password "${DEMO_PASSWORD}"): ${DEMO_LOGINS.map((l) => l.email).join(', ')}`);
     return 0;
@@ -45,10 +51,11 @@ export async function run(args: string[]): Promise<number> {
 
 function parseArgs(args: string[]): { options: TDemoOptions } | { error: string } {
   const raw: Record<string, unknown> = {};
-  const flags: Record<string, 'seed' | 'scale' | 'asOf'> = {
+  const flags: Record<string, 'seed' | 'scale' | 'asOf' | 'responses'> = {
     '--seed': 'seed',
     '--scale': 'scale',
     '--as-of': 'asOf',
+    '--responses': 'responses',
   };
   for (let i = 0; i < args.length; i++) {
     const [flag, inline] = args[i]!.split('=', 2) as [string, string | undefined];
