@@ -3,7 +3,7 @@ import type { StoredCounts } from './count-stored';
 import type { SeededInvitation } from './sent-invitations';
 
 export type BenchCommand =
-  | { cmd: 'seed'; count: number; prefix: string }
+  | { cmd: 'seed'; count: number; prefix: string; opened?: boolean }
   | { cmd: 'listen'; page?: string }
   | { cmd: 'count' }
   | { cmd: 'api-key' }
@@ -57,8 +57,10 @@ export async function startBenchServer(mode: 'app' | 'bare', database: BenchData
     });
   return {
     url: `http://127.0.0.1:${port}`,
-    seed: (count: number, prefix: string) =>
-      send<{ invitations: SeededInvitation[] }>({ cmd: 'seed', count, prefix }).then((r) => r.invitations),
+    seed: (count: number, prefix: string, opened = false) =>
+      send<{ invitations: SeededInvitation[] }>({ cmd: 'seed', count, prefix, opened }).then(
+        (r) => r.invitations,
+      ),
     listen: (page?: string) => send<{ port: number }>({ cmd: 'listen', page }),
     count: () => send<StoredCounts>({ cmd: 'count' }),
     apiKey: () => send<{ token: string }>({ cmd: 'api-key' }).then((r) => r.token),

@@ -18,7 +18,7 @@ export async function* freshness(
   const app = await startBenchServer('app', database, FRESHNESS_PORT);
   const seconds: number[] = [];
   try {
-    const invitations = await app.seed(n, 'F');
+    const invitations = await app.seed(n, 'F', true);
     await app.listen();
     const key = await app.apiKey();
     const first = invitations[0]!.token;

@@ -13,13 +13,14 @@ export interface SeededInvitation {
  * team, technician and department, a home and tenant per 10 jobs, completed repair jobs, and a sent
  * invitation per job as the dispatcher leaves it (the journey's published version, expiring in 14
  * days). Tokens are derived in JS from the secret exactly like the dispatcher does and only their
- * hashes are stored. Returns the tokens with their invitation and job. `prefix` keeps batches apart.
+ * hashes are stored. `opened`: the tenants opened their page already (as one does before
+ * submitting). Returns the tokens with their invitation and job; `prefix` keeps batches apart.
  */
 export async function seedSentInvitations(
   database: Database,
-  opts: { secret: string; count: number; prefix: string },
+  opts: { secret: string; count: number; prefix: string; opened?: boolean },
 ): Promise<SeededInvitation[]> {
-  const { secret, count, prefix } = opts;
+  const { secret, count, prefix, opened = false } = opts;
   const sql = (text: string, values?: unknown[]) => database.executeSql(text, values);
   await ensureDefaultQuestionnaires({ db: database.db });
   await sql(
@@ -69,16 +70,17 @@ export async function seedSentInvitations(
   const invited = (
     await sql(
       `INSERT INTO invitations (job_id, tenant_id, journey, status, channel, questionnaire_version_id,
-                                send_after, sent_at, expires_at)
+                                send_after, sent_at, expires_at, opened_at)
        SELECT j.id, j.tenant_id, 'repair', 'sent', 'email', v.id,
-              now() - interval '1 hour', now() - interval '1 hour', now() + interval '14 days'
+              now() - interval '1 hour', now() - interval '1 hour', now() + interval '14 days',
+              CASE WHEN $2 THEN now() - interval '5 minutes' END
        FROM jobs j
        JOIN questionnaires q ON q.journey = 'repair'
        JOIN questionnaire_versions v ON v.questionnaire_id = q.id AND v.status = 'published'
        WHERE j.external_id LIKE $1 || '-J%'
        ORDER BY j.id
        RETURNING id, (SELECT external_id FROM jobs WHERE jobs.id = job_id) AS "jobExternalId"`,
-      [prefix],
+      [prefix, opened],
     )
   ).rows as Array<{ id: number; jobExternalId: string }>;
   const seeded: SeededInvitation[] = [];

@@ -58,6 +58,7 @@ async function handle(command: BenchCommand): Promise<unknown> {
           secret: ctx.secret,
           count: command.count,
           prefix: command.prefix,
+          opened: command.opened,
         }),
       };
     case 'listen':

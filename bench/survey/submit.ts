@@ -7,7 +7,7 @@ export const SUBMIT_PORTS = { app: 3112, bare: 3113 };
 
 /**
  * `survey-submit`: final submissions per second and their p99 with 100 tenants at once, each request
- * another invitation's token posting the page's own form, against a bare Fastify route doing one
+ * another invitation's token posting the page's own form (its tenant opened the page before), against a bare Fastify route doing one
  * INSERT. Afterwards the stored rows must equal the confirmed answers (2xx/3xx), or the bench fails.
  */
 export async function* surveySubmit(
@@ -23,7 +23,7 @@ export async function* surveySubmit(
   let form: Submission;
   try {
     // autocannon builds a request ahead on each connection: some tokens stay unused
-    tokens = (await app.seed(amount + 2 * connections, 'S')).map((i) => i.token);
+    tokens = (await app.seed(amount + 2 * connections, 'S', true)).map((i) => i.token);
     await app.listen();
     const page = await fetch(`${app.url}/s/${tokens[0]}`).then((r) => r.text());
     form = submissionFromPage(page, tokens[0]!, satisfiedTenantAnswers());
