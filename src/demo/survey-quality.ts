@@ -22,14 +22,28 @@ export class SurveyQuality {
     contractors: DemoContractors,
     private readonly lastDay: number,
   ) {
-    for (const team of org.teams) this.teamEffect.set(team.id, gaussian(random) * 0.25);
-    for (const e of people.employees)
-      if (e.role === 'technician') this.technicianEffect.set(e.id, gaussian(random) * 0.4);
-    for (const c of contractors.contractors)
-      this.contractorEffect.set(
-        c.id,
-        c.category === 'other' ? -0.1 + gaussian(random) * 0.5 : 0.05 + gaussian(random) * 0.3,
+    // Centred per group, so the journeys keep their level whatever the seed: the differences are
+    // between teams and people, not between one demo and the next.
+    const effects = (ids: number[], spread: number, into: Map<number, number>, offset = 0) => {
+      const raw = ids.map(() => gaussian(random) * spread);
+      const mean = raw.reduce((a, b) => a + b, 0) / Math.max(1, raw.length);
+      for (const [i, id] of ids.entries()) into.set(id, raw[i]! - mean + offset);
+    };
+    for (const kind of ['repair', 'planned'])
+      effects(
+        org.teams.filter((t) => t.kind === kind).map((t) => t.id),
+        0.25,
+        this.teamEffect,
       );
+    effects(
+      people.employees.filter((e) => e.role === 'technician').map((e) => e.id),
+      0.4,
+      this.technicianEffect,
+    );
+    const byCategory = (main: boolean) =>
+      contractors.contractors.filter((c) => (c.category !== 'other') === main).map((c) => c.id);
+    effects(byCategory(true), 0.3, this.contractorEffect, 0.05); // main contractors and specialists
+    effects(byCategory(false), 0.5, this.contractorEffect, -0.1);
   }
 
   /** the person's own effect: the technician's, or the contractor's */
@@ -46,7 +60,7 @@ export class SurveyQuality {
   ) {
     const t = job.completedDay / this.lastDay;
     const level =
-      job.journey === 'planned' ? -0.8 + 0.55 * t : job.journey === 'repair' ? -0.05 + 0.2 * t : 0;
+      job.journey === 'planned' ? -0.85 + 0.45 * t : job.journey === 'repair' ? -0.05 + 0.2 * t : 0;
     return level + (this.teamEffect.get(job.teamId) ?? 0) + personEffect + gaussian(random) * 0.35;
   }
 }
