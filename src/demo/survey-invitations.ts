@@ -104,3 +104,16 @@ export function follow(random: Random, sentAt: number, p: number, now: number): 
         : null;
   return { answeredAt, remindedAt, openedAt, expiresAt, expired: answeredAt === null && expiresAt < now };
 }
+
+/** Some tenants answer every survey, others never: a factor per tenant, 1 on average. */
+export function responsePropensity(random: Random, tenants: number) {
+  const out = new Float32Array(tenants);
+  const levels = [
+    [0.35, 30],
+    [1, 45],
+    [1.6, 25],
+  ] as const;
+  const mean = levels.reduce((s, [f, w]) => s + f * w, 0) / 100;
+  for (let i = 0; i < tenants; i++) out[i] = random.weighted(levels) / mean;
+  return out;
+}

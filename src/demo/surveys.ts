@@ -1,5 +1,4 @@
 import type { Journey } from '../db/schema';
-import { deriveSurveyToken, hashSurveyToken } from '../domain/invitations/survey-token';
 import type { Calendar } from './calendar';
 import type { DemoContractors } from './contractors';
 import type { DemoTable } from './generate-demo';
@@ -9,10 +8,11 @@ import type { DemoVolumes } from './options';
 import type { DemoOrganisation } from './organisation';
 import type { DemoPeople } from './people';
 import type { Random } from './random';
-import { follow, InvitationDecider, sendAfterOf } from './survey-invitations';
+import { follow, InvitationDecider, responsePropensity, sendAfterOf } from './survey-invitations';
 import { SurveyJobs } from './survey-jobs';
 import { SurveyQuality } from './survey-quality';
 import { SurveyResponses } from './survey-responses';
+import { DemoSurveyTokens } from './survey-tokens';
 import type { DemoTenants } from './tenants';
 
 export interface SurveysContext {
@@ -35,6 +35,7 @@ export interface SurveyTableOptions {
 }
 
 const DEFAULT_RESPONSE_RATE = 0.3;
+const nulls = (n: number) => new Array(n).fill(null);
 const invitationColumns = [
   'id',
   'job_id',
@@ -100,12 +101,12 @@ export function generateSurveys(c: SurveysContext) {
     const decider = new InvitationDecider(now);
     const decide = c.random.fork('decisions');
     const decisions = order.map((i) => {
-      const job = jobs.get(i);
-      const t = tenant(job.tenantId);
+      const { tenantId, completedAt } = jobs.get(i);
+      const channel = tenant(tenantId).preferredChannel;
       return decider.decide(
         decide,
-        { tenantId: job.tenantId, completedAt: job.completedAt, sendAfter: sendAfter[i]! },
-        { optedOutAt: optedOut(job.tenantId), channel: t.preferredChannel },
+        { tenantId, completedAt, sendAfter: sendAfter[i]! },
+        { optedOutAt: optedOut(tenantId), channel },
       );
     });
     const delivered = decisions.filter((d) => d.status === 'sent').length;
@@ -115,7 +116,7 @@ export function generateSurveys(c: SurveysContext) {
         : c.volumes.responses / Math.max(1, delivered);
     const propensity = responsePropensity(c.random.fork('propensity'), c.tenants.tenants.length);
     const answering = c.random.fork('answering');
-    const tokens = c.random.fork('tokens');
+    const tokens = new DemoSurveyTokens(c.random.fork('tokens'), options.secret, linkTeam);
     for (let k = 0; k < order.length; k++) {
       const id = k + 1;
       const job = jobs.get(order[k]!);
@@ -125,23 +126,7 @@ export function generateSurveys(c: SurveysContext) {
       if (d.status !== 'sent') {
         const reason = d.status === 'suppressed' ? d.reason : null;
         count(reason ? `suppressed:${reason}` : d.status);
-        yield [
-          ...base,
-          d.status,
-          reason,
-          null,
-          null,
-          null,
-          null,
-          at(sendAfter[order[k]!]!),
-          null,
-          null,
-          null,
-          null,
-          null,
-          null,
-          created,
-        ];
+        yield [...base, d.status, reason, ...nulls(4), at(sendAfter[order[k]!]!), ...nulls(6), created];
         continue;
       }
       const channel = tenant(job.tenantId).preferredChannel;
@@ -153,15 +138,7 @@ export function generateSurveys(c: SurveysContext) {
       const status = f.answeredAt !== null ? 'answered' : f.expired ? 'expired' : 'sent';
       count(status);
       const locale = f.openedAt === null ? null : answering.chance(0.03) ? 'en' : 'nl';
-      const nonce = randomBase64url(tokens, 16);
-      const token =
-        status === 'sent' && options.secret
-          ? deriveSurveyToken(options.secret, id, nonce)
-          : randomBase64url(tokens, 24);
-      if (status === 'sent' && options.secret && job.teamId === linkTeam) {
-        tryLinks.push({ invitationId: id, token });
-        if (tryLinks.length > 5) tryLinks.shift();
-      }
+      const { nonce, hash } = tokens.issue(id, status === 'sent', job.teamId);
       if (f.answeredAt !== null) responses.answered(id, order[k]!, f.answeredAt, locale ?? 'nl');
       yield [
         ...base,
@@ -169,7 +146,7 @@ export function generateSurveys(c: SurveysContext) {
         null,
         channel,
         versions[job.journey],
-        hashSurveyToken(token),
+        hash,
         nonce,
         at(sendAfter[order[k]!]!),
         at(d.sentAt),
@@ -181,6 +158,7 @@ export function generateSurveys(c: SurveysContext) {
         created,
       ];
     }
+    tryLinks.splice(0, tryLinks.length, ...tokens.tryLinks);
   }
 
   return {
@@ -201,23 +179,3 @@ export function generateSurveys(c: SurveysContext) {
   };
 }
 export type DemoSurveys = ReturnType<typeof generateSurveys>;
-
-/** Some tenants answer every survey, others never: a per-tenant factor with mean 1. */
-function responsePropensity(random: Random, tenants: number) {
-  const out = new Float32Array(tenants);
-  for (let i = 0; i < tenants; i++)
-    out[i] =
-      random.weighted([
-        [0.35, 30],
-        [1, 45],
-        [1.6, 25],
-      ] as const) / 0.955;
-  return out;
-}
-
-/** Seeded bytes as base64url (a demo's nonces and dead links; real links come from the secret). */
-function randomBase64url(random: Random, bytes: number) {
-  const buffer = Buffer.alloc(bytes);
-  for (let i = 0; i < bytes; i += 4) buffer.writeUInt32LE(Math.floor(random.next() * 2 ** 32), i);
-  return buffer.toString('base64url');
-}
