@@ -1,5 +1,15 @@
 import { sql } from 'drizzle-orm';
-import { bigint, boolean, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
+import {
+  bigint,
+  boolean,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  text,
+  timestamp,
+  uniqueIndex,
+} from 'drizzle-orm/pg-core';
 import { journeys } from './jobs';
 import { questionnaireVersions } from './surveys';
 
@@ -98,7 +108,9 @@ export const responses = pgTable(
     /** the job's completion, for figures per period of work */
     completedAt: timestamp({ withTimezone: true }),
     submittedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
-    locale: text({ enum: ['nl', 'en'] }).notNull().default('nl'),
+    locale: text({ enum: ['nl', 'en'] })
+      .notNull()
+      .default('nl'),
     /** the answer to the closing consent question */
     consent: boolean().notNull().default(false),
     /** only with consent, and only until the retention job unlinks it */
