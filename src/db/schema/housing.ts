@@ -55,6 +55,8 @@ export const tenants = pgTable(
     preferredChannel: text({ enum: contactChannels }).notNull().default('email'),
     optedOut: boolean().notNull().default(false),
     optedOutAt: timestamp({ withTimezone: true }),
+    /** set by an erasure (AVG): the row stays for the ERP's key, and no upsert brings the person back */
+    erasedAt: timestamp({ withTimezone: true }),
   },
   (t) => [index().on(t.unitId)],
 );

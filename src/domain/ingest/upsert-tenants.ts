@@ -3,7 +3,10 @@ import type { IngestKind } from './ingest-kind';
 import { type TTenantRow, ZTenantRow } from './row-schemas';
 import { asJson, upsertResolved, writeInChunks } from './upsert-sql';
 
-/** Tenants by external id. Opting out records the moment; opting in again clears it. */
+/**
+ * Tenants by external id. Opting out records the moment; opting in again clears it. An erased tenant
+ * stays erased (see docs/SURVEYS.md, Erasure).
+ */
 export const tenantIngest: IngestKind<TTenantRow> = {
   name: 'tenants',
   schema: ZTenantRow,
@@ -23,12 +26,18 @@ export const tenantIngest: IngestKind<TTenantRow> = {
           opted_out: r.optedOut,
         })),
       );
+      // An erased tenant (AVG) keeps the row the erasure left — no name, no contact data, opted out —
+      // whatever the ERP sends; only the home follows the ERP, as it holds nothing of the person.
       const resolved = sql`
-        SELECT r.external_id, coalesce(u.id, t.unit_id) AS unit_id, r.name,
-          coalesce(r.email, t.email) AS email, coalesce(r.mobile, t.mobile) AS mobile,
-          coalesce(r.channel, t.preferred_channel, 'email') AS preferred_channel,
-          coalesce(r.opted_out, t.opted_out, false) AS opted_out,
-          CASE WHEN NOT coalesce(r.opted_out, t.opted_out, false) THEN NULL
+        SELECT r.external_id, coalesce(u.id, t.unit_id) AS unit_id,
+          CASE WHEN t.erased_at IS NULL THEN r.name ELSE t.name END AS name,
+          CASE WHEN t.erased_at IS NULL THEN coalesce(r.email, t.email) END AS email,
+          CASE WHEN t.erased_at IS NULL THEN coalesce(r.mobile, t.mobile) END AS mobile,
+          CASE WHEN t.erased_at IS NULL THEN coalesce(r.channel, t.preferred_channel, 'email')
+               ELSE t.preferred_channel END AS preferred_channel,
+          t.erased_at IS NOT NULL OR coalesce(r.opted_out, t.opted_out, false) AS opted_out,
+          CASE WHEN t.erased_at IS NOT NULL THEN t.opted_out_at
+               WHEN NOT coalesce(r.opted_out, t.opted_out, false) THEN NULL
                WHEN t.opted_out THEN t.opted_out_at ELSE now() END AS opted_out_at
         FROM json_to_recordset(${json}::json) AS r(external_id text, unit text, name text, email text, mobile text,
           channel text, opted_out boolean)

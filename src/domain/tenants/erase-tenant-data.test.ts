@@ -51,6 +51,7 @@ describe('eraseTenantData', () => {
       preferredChannel: 'none',
       optedOut: true,
       unitId: t.unit.id,
+      erasedAt: expect.any(Date),
     });
     // jobs keep their tenant: the ERP owns that link; it now points at a row without personal data
     expect((await one(db.select().from(jobs).where(eq(jobs.id, t.jobs.answered.id)))).tenantId).toBe(
@@ -134,12 +135,16 @@ describe('eraseTenantData', () => {
     expect(after.tenant.name).toBe('Gewiste huurder');
     expect([after.invitations, after.messages, after.responses]).toEqual([[], [], []]);
 
-    // a second erase finds nothing more
+    // a second erase finds nothing more, and keeps the moment of the first
+    const erasedAt = (await one(db.select().from(tenants).where(eq(tenants.id, t.tenant.id)))).erasedAt;
     const snapshot = await db.select().from(outboxMessages).orderBy(outboxMessages.id);
     expect(
       await eraseTenantData({ db, actor: admin, tenantId: t.tenant.id, confirm: t.tenant.externalId }),
     ).toMatchObject({ responses: 0, invitations: 0, messages: 0 });
     expect(await db.select().from(outboxMessages).orderBy(outboxMessages.id)).toEqual(snapshot);
+    expect((await one(db.select().from(tenants).where(eq(tenants.id, t.tenant.id)))).erasedAt).toEqual(
+      erasedAt,
+    );
   });
 
   it('refuses a wrong confirmation, naming the field, and writes nothing', async () => {

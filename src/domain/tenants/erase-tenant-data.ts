@@ -23,7 +23,8 @@ export interface EraseTenantDataOptions {
  * as by the retention job (the figures stay), their invitations lose tenant, token and draft (open
  * ones end, scheduled ones are suppressed), messages to them lose recipient and body (queued ones
  * are not sent), and the tenant row keeps only its external id and home: name 'Gewiste huurder', no
- * contact data, opted out so no survey reaches them again. Jobs keep their tenant id: the ERP owns
+ * contact data, opted out so no survey reaches them again, and `erasedAt` set so that an ERP re-send
+ * of the tenant stores none of it again (upsert-tenants). Jobs keep their tenant id: the ERP owns
  * that link and sends it again anyway; it now points at a row without personal data. Audited without
  * personal data. Erasing again changes nothing more. `null` when the tenant is unknown.
  */
@@ -102,6 +103,7 @@ export async function eraseTenantData({ db, actor, tenantId, confirm, ip }: Eras
         preferredChannel: 'none',
         optedOut: true,
         optedOutAt: sql`coalesce(${tenants.optedOutAt}, now())`,
+        erasedAt: sql`coalesce(${tenants.erasedAt}, now())`,
       })
       .where(eq(tenants.id, tenantId));
 
