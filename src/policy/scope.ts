@@ -1,4 +1,5 @@
 import { and, eq, exists, inArray, or, type SQL, sql } from 'drizzle-orm';
+import type { AnyPgColumn } from 'drizzle-orm/pg-core';
 import { contractors, employees, jobs, responses, teamMemberships, teams, units } from '../db/schema';
 import type { Actor } from './actor';
 
@@ -10,41 +11,38 @@ const nothing = sql`false`;
 const seesEverything = (actor: Actor) =>
   actor.kind !== 'user' || ['admin', 'quality', 'director', 'contact_centre'].includes(actor.role);
 
-export function jobScope(actor: Actor): SQL | undefined {
+/** The columns a job's work is attributed by, and that a response copies from its job. */
+export interface AttributionColumns {
+  departmentId: AnyPgColumn;
+  teamId: AnyPgColumn;
+  technicianId: AnyPgColumn;
+  contractorId: AnyPgColumn;
+}
+
+/**
+ * Rows attributed to the actor's own work: a head the department's, a team leader the led teams',
+ * a technician only their own (never a colleague's), a contractor only its own. Unknown roles: none.
+ */
+export function attributionScope(actor: Actor, columns: AttributionColumns): SQL | undefined {
   if (seesEverything(actor) || actor.kind !== 'user') return undefined;
   switch (actor.role) {
     case 'head':
-      return actor.departmentId ? eq(jobs.departmentId, actor.departmentId) : nothing;
+      return actor.departmentId ? eq(columns.departmentId, actor.departmentId) : nothing;
     case 'team_leader':
-      return actor.ledTeamIds.length ? inArray(jobs.teamId, actor.ledTeamIds) : nothing;
+      return actor.ledTeamIds.length ? inArray(columns.teamId, actor.ledTeamIds) : nothing;
     case 'employee':
-      return actor.employeeId ? eq(jobs.technicianId, actor.employeeId) : nothing;
+      return actor.employeeId ? eq(columns.technicianId, actor.employeeId) : nothing;
     case 'contractor':
-      return actor.contractorId ? eq(jobs.contractorId, actor.contractorId) : nothing;
+      return actor.contractorId ? eq(columns.contractorId, actor.contractorId) : nothing;
     default:
       return nothing;
   }
 }
 
-/**
- * Responses follow the attribution copied onto them, like jobs: a technician sees only their own
- * (never a colleague's individual results), a contractor only its own jobs', a team leader the led teams'.
- */
-export function responseScope(actor: Actor): SQL | undefined {
-  if (seesEverything(actor) || actor.kind !== 'user') return undefined;
-  switch (actor.role) {
-    case 'head':
-      return actor.departmentId ? eq(responses.departmentId, actor.departmentId) : nothing;
-    case 'team_leader':
-      return actor.ledTeamIds.length ? inArray(responses.teamId, actor.ledTeamIds) : nothing;
-    case 'employee':
-      return actor.employeeId ? eq(responses.technicianId, actor.employeeId) : nothing;
-    case 'contractor':
-      return actor.contractorId ? eq(responses.contractorId, actor.contractorId) : nothing;
-    default:
-      return nothing;
-  }
-}
+export const jobScope = (actor: Actor) => attributionScope(actor, jobs);
+
+/** Responses follow the attribution copied onto them from their job, as jobs do. */
+export const responseScope = (actor: Actor) => attributionScope(actor, responses);
 
 export function teamScope(actor: Actor): SQL | undefined {
   if (seesEverything(actor) || actor.kind !== 'user') return undefined;
