@@ -52,6 +52,15 @@ describe('questionnaire definitions', () => {
     ]);
   });
 
+  it('refuses the keys the survey page uses for its own form fields, naming the question', () => {
+    const reserved = `is reserved for the survey page's own form fields (action, _shown); choose another key`;
+    expect(problems([grade, comment('action')])).toEqual([`questions.1.key: "action" ${reserved}`]);
+    expect(problems([grade, comment('opmerking'), comment('_shown')])).toEqual([
+      `questions.2.key: "_shown" ${reserved}`,
+    ]);
+    expect(problems([grade, comment('actions'), comment('shown')])).toEqual([]);
+  });
+
   it('checks conditions: earlier question, operator and value fitting its type', () => {
     const cond = (questionKey: string, operator: string, value: unknown) =>
       comment('why', { condition: { questionKey, operator, value } as never });

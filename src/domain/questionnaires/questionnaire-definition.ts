@@ -30,10 +30,22 @@ export const ZCondition = z.object({
   value: z.union([z.number().int(), z.string().min(1).max(100), z.boolean()]),
 });
 
+/**
+ * The tenant's page posts each answer under its question's key, next to its own fields: the button
+ * (`action`) and the markers of the questions shown (`_shown`). A question under one of those names
+ * would lose its answers to them.
+ */
+export const RESERVED_QUESTION_KEYS = ['action', '_shown'] as const;
+
 const base = {
   key: z
     .string()
     .max(60)
+    .refine((key) => !(RESERVED_QUESTION_KEYS as readonly string[]).includes(key), {
+      error: (issue) =>
+        `"${issue.input}" is reserved for the survey page's own form fields (${RESERVED_QUESTION_KEYS.join(', ')}); choose another key`,
+      abort: true,
+    })
     .regex(/^[a-z][a-z0-9_]*$/, 'must start with a-z and contain only a-z, 0-9 and _'),
   text: ZLocalisedText,
   help: ZLocalisedText.optional(),
