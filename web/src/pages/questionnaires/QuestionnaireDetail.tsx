@@ -19,7 +19,7 @@ import {
   versionKey,
 } from './api';
 import { DraftEditor } from './DraftEditor';
-import { notify, ReadableErrors } from './notify';
+import { notify } from './notify';
 import { QuestionList } from './QuestionList';
 import { useTexts } from './texts';
 
@@ -77,14 +77,12 @@ function Questionnaire({ item }: { item: QuestionnaireItem }) {
             // wait for the published version: its keys are the ones that may no longer change
             <QueryState query={published.isPending && item.publishedVersion === null ? draft : published}>
               {() => (
-                <ReadableErrors>
-                  <DraftEditor
-                    key={d.id}
-                    item={item}
-                    draft={d}
-                    fixedKeys={new Set(published.data?.definition.questions.map((q) => q.key))}
-                  />
-                </ReadableErrors>
+                <DraftEditor
+                  key={d.id}
+                  item={item}
+                  draft={d}
+                  fixedKeys={new Set(published.data?.definition.questions.map((q) => q.key))}
+                />
               )}
             </QueryState>
           )}

@@ -7,7 +7,7 @@ import { QueryState } from '../../components/QueryState';
 import { api, v1 } from '../../lib/api';
 import { useI18n } from '../../lib/i18n';
 import { fieldProblems, type SurveySettings as Settings, surveySettingsKey, useSurveySettings } from './api';
-import { notify, ReadableErrors } from './notify';
+import { notify } from './notify';
 import { useTexts } from './texts';
 
 /** "Enquête-instellingen": per journey whether, when and how long invitations go out. */
@@ -25,17 +25,15 @@ export default function SurveySettings() {
           {x.validity}
         </Alert>
       </SimpleGrid>
-      <ReadableErrors>
-        <QueryState query={query}>
-          {(data) => (
-            <Stack maw={1100}>
-              {data.items.map((s) => (
-                <JourneySettings key={s.journey} settings={s} />
-              ))}
-            </Stack>
-          )}
-        </QueryState>
-      </ReadableErrors>
+      <QueryState query={query}>
+        {(data) => (
+          <Stack maw={1100}>
+            {data.items.map((s) => (
+              <JourneySettings key={s.journey} settings={s} />
+            ))}
+          </Stack>
+        )}
+      </QueryState>
     </Page>
   );
 }

@@ -1,5 +1,4 @@
 import { notifications } from '@mantine/notifications';
-import type { CSSProperties, ReactNode } from 'react';
 import type { Locale } from '../../lib/i18n';
 import { texts } from './texts';
 
@@ -9,11 +8,4 @@ import { texts } from './texts';
  */
 export function notify(locale: Locale, color: 'green' | 'red', message: string) {
   notifications.show({ color, message, closeButtonProps: { 'aria-label': texts[locale].close } });
-}
-
-// Mantine's error red (red-6) is 3.3:1 on white; these pages show many field errors, so darker here
-const readableErrors = { '--mantine-color-error': 'var(--mantine-color-red-9)' } as CSSProperties;
-
-export function ReadableErrors({ children }: { children: ReactNode }) {
-  return <div style={readableErrors}>{children}</div>;
 }
