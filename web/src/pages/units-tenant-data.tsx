@@ -1,9 +1,10 @@
-import { Alert, Button, Group, Modal, Stack, Text, TextInput, Title } from '@mantine/core';
+import { Alert, Button, Group, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
 import { IconDownload, IconTrash, IconUser } from '@tabler/icons-react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
+import { Dialog } from '../components/Dialog';
 import { QueryState } from '../components/QueryState';
 import { type Page as ApiPage, api, v1 } from '../lib/api';
 import { useI18n } from '../lib/i18n';
@@ -94,50 +95,42 @@ function TenantRow({ tenant }: { tenant: Tenant }) {
       <Button color="red" variant="light" leftSection={<IconTrash size={16} aria-hidden />} onClick={open}>
         {t('tenantData.erase')}
       </Button>
-      {/* composed without Modal.Header: its <header> would count as a second banner landmark;
-          Modal.Title in the body still names the dialog */}
-      <Modal.Root opened={opened} onClose={close}>
-        <Modal.Overlay />
-        <Modal.Content>
-          <Modal.Body pt="md">
-            <form
-              onSubmit={(e) => {
-                e.preventDefault();
-                erase.mutate();
-              }}
-            >
-              <Stack>
-                <Modal.Title fw={700}>{t('tenantData.eraseTitle')}</Modal.Title>
-                <Text>{t('tenantData.eraseText')}</Text>
-                <TextInput
-                  label={`${t('tenantData.confirmLabel')}: ${tenant.externalId}`}
-                  value={typed}
-                  onChange={(e) => setTyped(e.currentTarget.value)}
-                  autoComplete="off"
-                />
-                {erase.isError && (
-                  <Alert color="red" role="alert" title={t('tenantData.eraseFailed')}>
-                    {erase.error.message}
-                  </Alert>
-                )}
-                <Group justify="flex-end">
-                  <Button variant="default" onClick={close}>
-                    {t('app.cancel')}
-                  </Button>
-                  <Button
-                    type="submit"
-                    color="red"
-                    disabled={typed !== tenant.externalId}
-                    loading={erase.isPending}
-                  >
-                    {t('tenantData.eraseConfirm')}
-                  </Button>
-                </Group>
-              </Stack>
-            </form>
-          </Modal.Body>
-        </Modal.Content>
-      </Modal.Root>
+      <Dialog opened={opened} onClose={close} title={t('tenantData.eraseTitle')}>
+        <form
+          onSubmit={(e) => {
+            e.preventDefault();
+            erase.mutate();
+          }}
+        >
+          <Stack>
+            <Text>{t('tenantData.eraseText')}</Text>
+            <TextInput
+              label={`${t('tenantData.confirmLabel')}: ${tenant.externalId}`}
+              value={typed}
+              onChange={(e) => setTyped(e.currentTarget.value)}
+              autoComplete="off"
+            />
+            {erase.isError && (
+              <Alert color="red" role="alert" title={t('tenantData.eraseFailed')}>
+                {erase.error.message}
+              </Alert>
+            )}
+            <Group justify="flex-end">
+              <Button variant="default" onClick={close}>
+                {t('app.cancel')}
+              </Button>
+              <Button
+                type="submit"
+                color="red"
+                disabled={typed !== tenant.externalId}
+                loading={erase.isPending}
+              >
+                {t('tenantData.eraseConfirm')}
+              </Button>
+            </Group>
+          </Stack>
+        </form>
+      </Dialog>
     </Group>
   );
 }

@@ -1,9 +1,10 @@
-import { Badge, Button, Group, Modal, PasswordInput, Select, Stack, TextInput } from '@mantine/core';
+import { Badge, Button, Group, PasswordInput, Select, Stack, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useDisclosure } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
 import { IconPlus } from '@tabler/icons-react';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { Dialog } from '../../components/Dialog';
 import { ListTable } from '../../components/ListTable';
 import { Page } from '../../components/Page';
 import { QueryState } from '../../components/QueryState';
@@ -99,14 +100,14 @@ export default function Users() {
         </Button>
       }
     >
-      <Modal opened={opened} onClose={close} title={t('admin.users.new')}>
+      <Dialog opened={opened} onClose={close} title={t('admin.users.new')}>
         <NewUser
           onDone={() => {
             close();
             void refresh();
           }}
         />
-      </Modal>
+      </Dialog>
       <Group>
         <SearchBox value={values.q} onChange={(q) => set({ q })} />
       </Group>

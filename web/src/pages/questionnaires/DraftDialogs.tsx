@@ -1,45 +1,15 @@
-import { Button, Group, Modal, Stack, Text } from '@mantine/core';
+import { Button, Group, Stack, Text } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { IconSend } from '@tabler/icons-react';
 import { useMutation } from '@tanstack/react-query';
-import type { ReactNode } from 'react';
 import { useEffect } from 'react';
 import { useBlocker } from 'react-router';
+import { Dialog } from '../../components/Dialog';
 import { api, v1 } from '../../lib/api';
 import { useI18n } from '../../lib/i18n';
 import type { QuestionnaireItem, QuestionnaireVersion } from './api';
 import { notify } from './notify';
 import { useTexts } from './texts';
-
-/**
- * A modal whose header is no second page banner (Mantine's is a <header> portalled to the body) and
- * whose close button has a name.
- */
-function Dialog({
-  opened,
-  onClose,
-  title,
-  children,
-}: {
-  opened: boolean;
-  onClose: () => void;
-  title: string;
-  children: ReactNode;
-}) {
-  const x = useTexts();
-  return (
-    <Modal.Root opened={opened} onClose={onClose}>
-      <Modal.Overlay />
-      <Modal.Content>
-        <Modal.Header component="div">
-          <Modal.Title>{title}</Modal.Title>
-          <Modal.CloseButton aria-label={x.close} />
-        </Modal.Header>
-        <Modal.Body>{children}</Modal.Body>
-      </Modal.Content>
-    </Modal.Root>
-  );
-}
 
 /** "Publiceren", after a confirmation that says what happens to answers already given. */
 export function PublishButton({
