@@ -8,6 +8,7 @@ import { jobSorts, listJobs } from '../../domain/jobs/list-jobs';
 import { openTenantContact } from '../../domain/jobs/open-tenant-contact';
 import { actorOf, forbiddenAs } from '../authenticate';
 import { notFound } from '../errors';
+import { registerPageRoute } from '../page-route';
 import {
   presentJob,
   presentJobDetail,
@@ -16,15 +17,7 @@ import {
   ZJobItem,
   ZTenantContact,
 } from '../presenters/job';
-import {
-  presentPage,
-  ZBusinessDate,
-  ZIdParams,
-  ZOptionalId,
-  ZPageQuery,
-  ZSearchText,
-  zPage,
-} from '../presenters/page';
+import { ZBusinessDate, ZIdParams, ZOptionalId, ZPageQuery, ZSearchText } from '../presenters/page';
 
 export const ZListJobsQuery = ZPageQuery.extend({
   q: ZSearchText.optional(),
@@ -43,14 +36,14 @@ export async function register(app: FastifyInstance, ctx: AppContext) {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const tags = ['jobs'];
 
-  r.get(
-    '/api/v1/jobs',
-    { schema: { tags, querystring: ZListJobsQuery, response: { 200: zPage(ZJobItem) } } },
-    async (request) => {
-      const result = await listJobs({ db: ctx.db, actor: actorOf(request), ...request.query });
-      return presentPage(result, request.query, presentJob);
-    },
-  );
+  registerPageRoute(app, ctx, {
+    url: '/api/v1/jobs',
+    tags,
+    querystring: ZListJobsQuery,
+    item: ZJobItem,
+    list: listJobs,
+    present: presentJob,
+  });
 
   r.get(
     '/api/v1/jobs/:id',

@@ -7,15 +7,14 @@ import { getJobSurvey } from '../../domain/responses/get-job-survey';
 import { listResponses } from '../../domain/responses/list-responses';
 import { actorOf, forbiddenAs } from '../authenticate';
 import { notFound } from '../errors';
+import { registerPageRoute } from '../page-route';
 import {
-  presentPage,
   ZBusinessDate,
   ZIdParams,
   ZOptionalId,
   ZPageQuery,
   ZQueryBoolean,
   ZSearchText,
-  zPage,
 } from '../presenters/page';
 import { presentJobSurvey, presentResponse, ZJobSurvey, ZResponseItem } from '../presenters/response';
 
@@ -40,21 +39,15 @@ export async function register(app: FastifyInstance, ctx: AppContext) {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const tags = ['responses'];
 
-  r.get(
-    '/api/v1/responses',
-    {
-      schema: {
-        tags,
-        summary: 'Submitted responses with their answers, newest first (scoped)',
-        querystring: ZListResponsesQuery,
-        response: { 200: zPage(ZResponseItem) },
-      },
-    },
-    async (request) => {
-      const result = await listResponses({ db: ctx.db, actor: actorOf(request), ...request.query });
-      return presentPage(result, request.query, presentResponse);
-    },
-  );
+  registerPageRoute(app, ctx, {
+    url: '/api/v1/responses',
+    tags,
+    summary: 'Submitted responses with their answers, newest first (scoped)',
+    querystring: ZListResponsesQuery,
+    item: ZResponseItem,
+    list: listResponses,
+    present: presentResponse,
+  });
 
   r.get(
     '/api/v1/jobs/:id/survey',

@@ -6,15 +6,8 @@ import { getUnit } from '../../domain/units/get-unit';
 import { listUnits } from '../../domain/units/list-units';
 import { actorOf, forbiddenAs } from '../authenticate';
 import { notFound } from '../errors';
-import {
-  presentPage,
-  ZIdParams,
-  ZOptionalId,
-  ZPageQuery,
-  ZQueryBoolean,
-  ZSearchText,
-  zPage,
-} from '../presenters/page';
+import { registerPageRoute } from '../page-route';
+import { ZIdParams, ZOptionalId, ZPageQuery, ZQueryBoolean, ZSearchText } from '../presenters/page';
 import { presentUnit, presentUnitDetail, ZUnitDetail, ZUnitItem } from '../presenters/unit';
 
 export const ZListUnitsQuery = ZPageQuery.extend({
@@ -28,14 +21,14 @@ export async function register(app: FastifyInstance, ctx: AppContext) {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const tags = ['units'];
 
-  r.get(
-    '/api/v1/units',
-    { schema: { tags, querystring: ZListUnitsQuery, response: { 200: zPage(ZUnitItem) } } },
-    async (request) => {
-      const result = await listUnits({ db: ctx.db, actor: actorOf(request), ...request.query });
-      return presentPage(result, request.query, presentUnit);
-    },
-  );
+  registerPageRoute(app, ctx, {
+    url: '/api/v1/units',
+    tags,
+    querystring: ZListUnitsQuery,
+    item: ZUnitItem,
+    list: listUnits,
+    present: presentUnit,
+  });
 
   r.get(
     '/api/v1/units/:id',
