@@ -1,7 +1,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openBrowser, screenshot, signIn } from './browser';
+import { adminApi, openBrowser, screenshot, signIn } from './browser';
 import { type RunningServer, sharedServer } from './server';
 
 const wcag = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'];
@@ -69,6 +69,47 @@ describe('the staff app is accessible (axe-core finds no violations)', () => {
       await first.click();
       await audit(page, `${list.slice(1)}-detail`);
     }
+  });
+
+  it('the admin’s survey pages and dialogs', async () => {
+    await switchTo('admin@demo.achtplus.nl');
+    await page.goto('/responses');
+    await page.locator('main table').first().waitFor();
+    await audit(page, 'responses');
+
+    // the page of a job a tenant answered the survey for, and its home, found through the API
+    const api = await adminApi(server.url);
+    let job: { id: number; unit: { id: number } };
+    try {
+      const responses = await api.get('/api/v1/responses?pageSize=20');
+      expect(responses.status()).toBe(200);
+      const answered = (await responses.json()).items.find(
+        (r: { job: { id: number } | null }) => r.job !== null,
+      );
+      expect(answered, 'a demo response still linked to its job').toBeTruthy();
+      job = await (await api.get(`/api/v1/jobs/${answered.job.id}`)).json();
+    } finally {
+      await api.dispose();
+    }
+    await page.goto(`/jobs/${job.id}`);
+    await page.getByRole('heading', { name: 'Reactie', exact: true }).waitFor();
+    await audit(page, 'job-with-response');
+
+    // titled dialogs: one banner, a named close button
+    await page.goto('/admin/users');
+    await page.getByRole('button', { name: 'Nieuwe gebruiker' }).click();
+    await page.getByRole('dialog', { name: 'Nieuwe gebruiker' }).waitFor();
+    await audit(page, 'dialog-new-user');
+    await page.getByRole('dialog').getByRole('button', { name: 'Sluiten' }).click();
+    await page.getByRole('dialog').waitFor({ state: 'detached' });
+
+    await page.goto(`/units/${job.unit.id}`);
+    await page.getByRole('button', { name: 'Toon huurder van deze woning' }).click();
+    await page.getByRole('button', { name: 'Gegevens wissen (AVG)' }).first().click();
+    await page.getByRole('dialog', { name: 'Gegevens van deze huurder wissen?' }).waitFor();
+    await audit(page, 'dialog-erase-tenant');
+    await page.getByRole('dialog').getByRole('button', { name: 'Sluiten' }).click();
+    await page.getByRole('dialog').waitFor({ state: 'detached' });
   });
 
   /** Opens the first link of a kind in the main area (a list row, a field) and audits the page. */
