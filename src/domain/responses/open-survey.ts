@@ -1,19 +1,33 @@
-import { and, asc, eq, isNull } from 'drizzle-orm';
+import { asc, eq, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client';
-import { invitations, jobs, questionnaireVersions, responseAnswers, responses } from '../../db/schema';
+import {
+  invitations,
+  jobs,
+  organisation,
+  questionnaireVersions,
+  responseAnswers,
+  responses,
+} from '../../db/schema';
 import type { Actor } from '../../policy/actor';
 import { authorize } from '../../policy/policy';
 import { hashSurveyToken, SURVEY_TOKEN_PATTERN } from '../invitations/survey-token';
+import { readOrganisationSettings } from '../organisation/get-organisation-settings';
+import { DEFAULT_ORGANISATION, type TOrganisationSettings } from '../organisation/organisation-settings';
 import type { AnswerRow } from '../questionnaires/check-answers';
 import type { TQuestionnaireDefinition } from '../questionnaires/questionnaire-definition';
+import { markOpened } from './opened-marks';
+import { surveyDefinition } from './survey-definitions';
 
 export type SurveyLocale = 'nl' | 'en';
+
+/** What the page shows of the corporation: its name or logo and its colour. */
+export type SurveyBranding = Pick<TOrganisationSettings, 'name' | 'logoUrl' | 'primaryColor'>;
 
 /**
  * The tenant's survey behind a link token, as the page shows it. An unknown, malformed or expired
  * token all read as `unknown`: the page must not tell them apart (no probing for valid tokens).
  */
-export type OpenedSurvey =
+export type OpenedSurvey = { branding: SurveyBranding } & (
   | { state: 'unknown' }
   | {
       state: 'answered';
@@ -29,7 +43,8 @@ export type OpenedSurvey =
       definition: TQuestionnaireDefinition;
       draft: Record<string, unknown>;
       job: { journey: string; description: string | null; completedAt: Date | null };
-    };
+    }
+);
 
 /** One indexed lookup by the token's hash; a malformed token never reaches the database. */
 export async function findInvitationByToken(db: Db, token: string) {
@@ -59,8 +74,59 @@ export const isOpen = (i: { status: string; expiresAt: Date | null }, now = new 
   i.status === 'sent' && (!i.expiresAt || i.expiresAt > now);
 
 /**
- * Opens the survey for the page: marks `openedAt` the first time, remembers a chosen language on
- * the invitation, and gives the saved draft (or, once answered, what was answered).
+ * The page's one query: the corporation's branding, and the invitation with its job and its
+ * version's publication by the token's hash. It always answers one row (the invitation's columns
+ * empty for an unknown token), so an unknown and an expired token cost the same. Prepared once per
+ * database (no query building per view); the definition itself comes from the version cache.
+ */
+function preparePageLookup(db: Db) {
+  return db
+    .select({
+      invitation: {
+        id: invitations.id,
+        status: invitations.status,
+        expiresAt: invitations.expiresAt,
+        openedAt: invitations.openedAt,
+        locale: invitations.locale,
+        draftAnswers: invitations.draftAnswers,
+        versionId: invitations.questionnaireVersionId,
+      },
+      publishedAt: questionnaireVersions.publishedAt,
+      job: { journey: jobs.journey, description: jobs.description, completedAt: jobs.completedAt },
+      branding: {
+        name: organisation.name,
+        logoUrl: organisation.logoUrl,
+        primaryColor: organisation.primaryColor,
+      },
+    })
+    .from(sql`(SELECT 1) AS one`)
+    .leftJoin(invitations, eq(invitations.tokenHash, sql.placeholder('tokenHash')))
+    .leftJoin(questionnaireVersions, eq(questionnaireVersions.id, invitations.questionnaireVersionId))
+    .leftJoin(jobs, eq(jobs.id, invitations.jobId))
+    .leftJoin(organisation, eq(organisation.id, 1))
+    .prepare('survey_page_lookup');
+}
+const pageLookups = new WeakMap<Db, ReturnType<typeof preparePageLookup>>();
+
+async function lookUpPage(db: Db, token: string) {
+  let lookup = pageLookups.get(db);
+  if (!lookup) {
+    lookup = preparePageLookup(db);
+    pageLookups.set(db, lookup);
+  }
+  const [row] = await lookup.execute({ tokenHash: hashSurveyToken(token) });
+  return row!;
+}
+
+const brandingOf = (org: SurveyBranding | null): SurveyBranding => {
+  const { name, logoUrl, primaryColor } = org ?? DEFAULT_ORGANISATION;
+  return { name, logoUrl, primaryColor };
+};
+
+/**
+ * Opens the survey for the page: marks `openedAt` the first time (written shortly after, in a
+ * batch: opened-marks.ts), remembers a chosen language on the invitation, and gives the saved
+ * draft (or, once answered, what was answered) with the corporation's branding.
  */
 export async function openSurvey({
   db,
@@ -71,34 +137,44 @@ export async function openSurvey({
   token: string;
   locale?: SurveyLocale;
 }): Promise<OpenedSurvey> {
-  const found = await findInvitationByToken(db, token);
-  if (!found?.definition) return { state: 'unknown' };
-  const definition = found.definition as TQuestionnaireDefinition;
+  // a malformed token never reaches the database
+  if (!SURVEY_TOKEN_PATTERN.test(token))
+    return { state: 'unknown', branding: brandingOf(await readOrganisationSettings(db)) };
+  const row = await lookUpPage(db, token);
+  const branding = brandingOf(row.branding);
+  const found = row.invitation;
+  const definition = found?.versionId
+    ? await surveyDefinition(db, found.versionId, row.publishedAt)
+    : null;
+  if (!found || !definition) return { state: 'unknown', branding };
   const chosen = locale ?? found.locale ?? 'nl';
   if (found.status === 'answered') {
     if (locale && locale !== found.locale) await rememberLocale(db, found.id, locale);
     return {
       state: 'answered',
+      branding,
       invitationId: found.id,
       locale: chosen,
       definition,
       answers: await answersOf(db, found.id),
     };
   }
-  if (!isOpen(found)) return { state: 'unknown' };
-  if (!found.openedAt)
+  if (!isOpen(found)) return { state: 'unknown', branding };
+  if (locale && locale !== found.locale) {
+    // a chosen language is written at once: the next view must already speak it
     await db
       .update(invitations)
-      .set({ openedAt: new Date(), ...(locale ? { locale } : {}) })
-      .where(and(eq(invitations.id, found.id), isNull(invitations.openedAt)));
-  else if (locale && locale !== found.locale) await rememberLocale(db, found.id, locale);
+      .set({ locale, ...(found.openedAt ? {} : { openedAt: new Date() }) })
+      .where(eq(invitations.id, found.id));
+  } else if (!found.openedAt) markOpened(db, found.id);
   return {
     state: 'open',
+    branding,
     invitationId: found.id,
     locale: chosen,
     definition,
     draft: (found.draftAnswers as Record<string, unknown> | null) ?? {},
-    job: found.job ?? { journey: 'repair', description: null, completedAt: null },
+    job: row.job ?? { journey: 'repair', description: null, completedAt: null },
   };
 }
 

@@ -8,6 +8,7 @@ import {
 import type { SurveyLocale } from '../../domain/responses/open-survey';
 import { draftValues } from '../../domain/responses/save-survey-draft';
 import { html } from '../../lib/html';
+import { type FormHoles, formFromTemplate, STAND_IN } from './form-cache';
 import { type Branding, renderDocument, withLang } from './page';
 import { controlId, type FormValues, renderQuestion, shownKeys } from './questions';
 import { problemText, textsFor } from './texts';
@@ -30,6 +31,37 @@ export interface SurveyFormOptions extends Common {
 
 /** The survey: every question on one page, an error summary on top when something was wrong. */
 export function renderSurveyForm(o: SurveyFormOptions): string {
+  const holes = {
+    path: o.path,
+    about: aboutLine(o),
+    notice: o.notice ? html`<p class="notice" role="status">${o.notice}</p>` : '',
+  } as const;
+  // a first view (no answers, nothing wrong) comes from the version's template (form-cache.ts)
+  if (!o.preview && !o.problems?.length && isEmpty(o.values)) {
+    const { name, logoUrl, primaryColor } = o.org;
+    const key = `${o.locale}\u0000${name}\u0000${logoUrl ?? ''}\u0000${primaryColor}`;
+    const build = () => buildSurveyForm({ ...o, values: {} }, STAND_IN);
+    const page = formFromTemplate(o.definition, key, build, holes);
+    if (page !== null) return page;
+  }
+  return buildSurveyForm(o, holes);
+}
+
+const isEmpty = (values: FormValues) => {
+  for (const _ in values) return false;
+  return true;
+};
+
+function aboutLine(o: SurveyFormOptions) {
+  if (!o.job) return '';
+  const t = textsFor(o.locale);
+  return html`<p class="about">${t.about[o.job.journey as keyof typeof t.about] ?? t.about.repair}${
+    o.job.completedAt ? html` (${t.completed} ${formatDate(o.job.completedAt, o.locale)})` : ''
+  }${o.job.description ? html`: ${o.job.description.slice(0, 200)}` : ''}</p>`;
+}
+
+/** The whole form page; `holes` are the parts that differ per tenant (or their stand-ins). */
+export function buildSurveyForm(o: SurveyFormOptions, holes: FormHoles): string {
   const t = textsFor(o.locale);
   const shown = shownKeys(o.definition, o.values);
   const byKey = new Map(o.definition.questions.map((q) => [q.key, q]));
@@ -46,11 +78,6 @@ export function renderSurveyForm(o: SurveyFormOptions): string {
             : html`<li>${p.questionKey.replaceAll('\u0000', '')}: ${p.text}</li>`,
       )}</ul></div>`
     : '';
-  const about = o.job
-    ? html`<p class="about">${t.about[o.job.journey as keyof typeof t.about] ?? t.about.repair}${
-        o.job.completedAt ? html` (${t.completed} ${formatDate(o.job.completedAt, o.locale)})` : ''
-      }${o.job.description ? html`: ${o.job.description.slice(0, 200)}` : ''}</p>`
-    : '';
   const hasConsent = o.definition.questions.some((q) => q.type === 'consent');
   const questions = o.definition.questions.map((q) => {
     const problem = problems.find((p) => p.questionKey === q.key);
@@ -66,20 +93,20 @@ export function renderSurveyForm(o: SurveyFormOptions): string {
     ? html`<button type="button" class="primary" disabled>${t.submit}</button>`
     : html`<button type="submit" name="action" value="submit" class="primary">${t.submit}</button>
 <button type="submit" name="action" value="save" formnovalidate>${t.save}</button>`;
-  const body = html`${summary}${o.notice ? html`<p class="notice" role="status">${o.notice}</p>` : ''}
-<h1>${t.title}</h1>${about}<p>${t.intro}</p>${hasConsent ? html`<p>${t.anonymous}</p>` : ''}
-<form id="survey" method="post" action="${o.path}"${o.preview ? html` data-preview` : ''}>
+  const body = html`${summary}${holes.notice}
+<h1>${t.title}</h1>${holes.about}<p>${t.intro}</p>${hasConsent ? html`<p>${t.anonymous}</p>` : ''}
+<form id="survey" method="post" action="${holes.path}"${o.preview ? html` data-preview` : ''}>
 ${questions}
 <div class="actions">${buttons}</div>
 <p class="status" id="autosave" role="status" aria-live="polite" data-ok="${t.autosaved}"></p>
 </form>
-${o.preview ? '' : html`<footer><a href="${o.path}/unsubscribe">${t.unsubscribeLink}</a></footer>`}`;
+${o.preview ? '' : html`<footer><a href="${holes.path}/unsubscribe">${t.unsubscribeLink}</a></footer>`}`;
   return renderDocument({
     ...o,
     title: problems.length ? `${t.errorTitle} – ${t.title}` : t.title,
     body,
     script: true,
-    otherLanguageHref: withLang(o.path, o.locale === 'nl' ? 'en' : 'nl'),
+    otherLanguageHref: withLang(holes.path, o.locale === 'nl' ? 'en' : 'nl'),
     banner: o.preview ? t.previewBanner : undefined,
   });
 }

@@ -2,6 +2,7 @@ import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from
 import type { AppContext } from '../../context';
 import { ClientError } from '../../domain/errors';
 import { readOrganisationSettings } from '../../domain/organisation/get-organisation-settings';
+import { flushOpenedMarks } from '../../domain/responses/opened-marks';
 import { registerSurveyAssets } from './assets';
 import { acceptForms, SURVEY_BODY_LIMIT } from './form-body';
 import { renderMessage } from './pages';
@@ -26,6 +27,8 @@ export async function registerSurveyPages(
   opts: SurveyPagesOptions = {},
 ) {
   await app.register(registerSurveyAssets);
+  // first views are written in batches (opened-marks.ts): a normal stop writes the last ones
+  app.addHook('onClose', () => flushOpenedMarks(ctx.db));
   await app.register(async (scope) => {
     acceptForms(scope);
     scope.addHook('onRoute', (route) => {

@@ -30,9 +30,11 @@ export function shownKeys(definition: TQuestionnaireDefinition, values: FormValu
   for (const q of definition.questions) {
     if (!conditionMet(q.condition, answered)) continue;
     shown.add(q.key);
+    const given = Object.hasOwn(values, q.key) ? values[q.key] : undefined;
+    if (given === undefined || given === null) continue; // unanswered: nothing to check
     const one = checkAnswers(
       { questions: [{ ...q, condition: undefined }] },
-      { [q.key]: values[q.key] },
+      { [q.key]: given },
       { partial: true },
     );
     const value = one.ok ? draftValues(definition, one.rows)[q.key] : undefined;

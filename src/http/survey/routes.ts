@@ -34,10 +34,8 @@ export async function surveyRoutes(app: FastifyInstance, ctx: AppContext, limits
     async (request, reply) => {
       const { token } = request.params;
       const lang = localeOf(request.query.lang);
-      const [survey, org] = await Promise.all([
-        openSurvey({ db, token, locale: lang }),
-        readOrganisationSettings(db),
-      ]);
+      const survey = await openSurvey({ db, token, locale: lang });
+      const org = survey.branding;
       if (survey.state === 'unknown') return sendHtml(reply, 404, renderGone({ locale: lang ?? 'nl', org }));
       const common = { locale: survey.locale, org, path: pathOf(token), definition: survey.definition };
       if (survey.state === 'answered')
@@ -60,10 +58,8 @@ export async function surveyRoutes(app: FastifyInstance, ctx: AppContext, limits
       const lang = localeOf(request.query.lang);
       // the common paths (save, submit) store first and read the page only when it is shown again
       const again = async (status: number, problems: AnswerProblem[], notice?: 'revealed') => {
-        const [survey, org] = await Promise.all([
-          openSurvey({ db, token, locale: lang }),
-          readOrganisationSettings(db),
-        ]);
+        const survey = await openSurvey({ db, token, locale: lang });
+        const org = survey.branding;
         if (survey.state === 'unknown')
           return sendHtml(reply, 404, renderGone({ locale: lang ?? 'nl', org }));
         if (survey.state === 'answered') return reply.redirect(pathOf(token), 303);

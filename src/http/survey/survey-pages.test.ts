@@ -1,6 +1,7 @@
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditLog, invitations, organisation, responses, tenants } from '../../db/schema';
+import { flushOpenedMarks } from '../../domain/responses/opened-marks';
 import { buildJob, buildTeam, buildTenant, buildUnit } from '../../test/factories';
 import { signedInAs, startHarness, type TestHarness } from '../../test/harness';
 import { buildSentInvitation } from '../../test/survey-factories';
@@ -68,6 +69,8 @@ describe('the tenant page', () => {
     expect(res.body).not.toContain('--p:#7fb3e0');
     expect(res.body).toContain('Ik wil geen enquêtes meer ontvangen');
     expect(res.body).toMatch(/data-key="what_went_wrong"[^>]*hidden/);
+    // the first view is written in a batch right after the page (opened-marks.ts)
+    await flushOpenedMarks(h.ctx.db);
     expect((await invitationRow(invitation.id)).openedAt).toBeInstanceOf(Date);
   });
 

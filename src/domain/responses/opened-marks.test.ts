@@ -1,0 +1,105 @@
+import { eq } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { invitations } from '../../db/schema';
+import { buildJob, buildTeam, buildTenant, buildUnit } from '../../test/factories';
+import { startHarness, type TestHarness } from '../../test/harness';
+import { buildSentInvitation } from '../../test/survey-factories';
+import { openSurvey } from './open-survey';
+import { FLUSH_AFTER_MS, FLUSH_AT, flushOpenedMarks, markOpened } from './opened-marks';
+
+let h: TestHarness;
+beforeAll(async () => {
+  h = await startHarness();
+});
+afterAll(async () => h?.close());
+
+async function sentInvitation() {
+  const team = await buildTeam(h.ctx.db);
+  const unit = await buildUnit(h.ctx.db);
+  const tenant = await buildTenant(h.ctx.db, { unitId: unit.id });
+  const job = await buildJob(h.ctx.db, { teamId: team.id, unitId: unit.id, tenantId: tenant.id });
+  return buildSentInvitation(h.ctx.db, h.ctx.secret, job);
+}
+const openedAt = async (id: number) =>
+  (await h.ctx.db.select().from(invitations).where(eq(invitations.id, id)))[0]!.openedAt;
+
+describe('the first view of a survey page', () => {
+  it('is written shortly after the page, with the moment of the view', async () => {
+    const { invitation, token } = await sentInvitation();
+    const before = Date.now();
+    const opened = await openSurvey({ db: h.ctx.db, token });
+    expect(opened.state).toBe('open');
+    await vi.waitFor(async () => expect(await openedAt(invitation.id)).toBeInstanceOf(Date), {
+      timeout: FLUSH_AFTER_MS * 20,
+      interval: 20,
+    });
+    const at = (await openedAt(invitation.id))!.getTime();
+    expect(at).toBeGreaterThanOrEqual(before - 5);
+    expect(at).toBeLessThanOrEqual(Date.now());
+  });
+
+  it('keeps the first moment: a later view and a mark already written change nothing', async () => {
+    const { invitation } = await sentInvitation();
+    const first = new Date(Date.now() - 60_000);
+    markOpened(h.ctx.db, invitation.id, first);
+    markOpened(h.ctx.db, invitation.id, new Date());
+    await flushOpenedMarks(h.ctx.db);
+    expect((await openedAt(invitation.id))!.getTime()).toBe(first.getTime());
+    markOpened(h.ctx.db, invitation.id, new Date());
+    await flushOpenedMarks(h.ctx.db);
+    expect((await openedAt(invitation.id))!.getTime()).toBe(first.getTime());
+  });
+
+  it('writes a full batch at once, without waiting for the timer', async () => {
+    const { invitation } = await sentInvitation();
+    const execute = vi.spyOn(h.ctx.db, 'execute');
+    try {
+      const at = new Date(Date.now() - 1_000);
+      markOpened(h.ctx.db, invitation.id, at);
+      // unknown ids fill the batch up; the UPDATE finds nothing for them
+      for (let i = 1; i < FLUSH_AT - 1; i++) markOpened(h.ctx.db, 1_000_000_000 + i, at);
+      expect(execute).not.toHaveBeenCalled();
+      markOpened(h.ctx.db, 2_000_000_000, at);
+      expect(execute).toHaveBeenCalledTimes(1); // the last mark started the write
+      await flushOpenedMarks(h.ctx.db);
+      expect((await openedAt(invitation.id))!.getTime()).toBe(at.getTime());
+    } finally {
+      execute.mockRestore();
+    }
+  });
+
+  it('is written when the app closes', async () => {
+    const other = await startHarness();
+    try {
+      const team = await buildTeam(other.ctx.db);
+      const unit = await buildUnit(other.ctx.db);
+      const job = await buildJob(other.ctx.db, { teamId: team.id, unitId: unit.id });
+      const { invitation } = await buildSentInvitation(other.ctx.db, other.ctx.secret, job);
+      markOpened(other.ctx.db, invitation.id);
+      await other.app.close();
+      const [row] = await other.ctx.db.select().from(invitations).where(eq(invitations.id, invitation.id));
+      expect(row!.openedAt).toBeInstanceOf(Date);
+    } finally {
+      await other.close();
+    }
+  });
+
+  it('is tried again when the write fails, and not lost', async () => {
+    const { invitation } = await sentInvitation();
+    const execute = vi.spyOn(h.ctx.db, 'execute').mockRejectedValueOnce(new Error('connection lost'));
+    const logged = vi.spyOn(console, 'error').mockImplementation(() => {});
+    try {
+      markOpened(h.ctx.db, invitation.id);
+      await flushOpenedMarks(h.ctx.db);
+      expect(logged).toHaveBeenCalledWith(expect.stringContaining('will try again'), 'connection lost');
+      expect(await openedAt(invitation.id)).toBeNull();
+      await vi.waitFor(async () => expect(await openedAt(invitation.id)).toBeInstanceOf(Date), {
+        timeout: FLUSH_AFTER_MS * 20,
+        interval: 20,
+      });
+    } finally {
+      execute.mockRestore();
+      logged.mockRestore();
+    }
+  });
+});
