@@ -16,7 +16,7 @@ import { DEFAULT_ORGANISATION, type TOrganisationSettings } from '../organisatio
 import type { AnswerRow } from '../questionnaires/check-answers';
 import type { TQuestionnaireDefinition } from '../questionnaires/questionnaire-definition';
 import { markOpened } from './opened-marks';
-import { surveyDefinition } from './survey-definitions';
+import { publicationMoment, questionnaireDefinition } from './published-definitions';
 
 export type SurveyLocale = 'nl' | 'en';
 
@@ -41,6 +41,8 @@ export type OpenedSurvey = { branding: SurveyBranding } & (
       invitationId: number;
       locale: SurveyLocale;
       definition: TQuestionnaireDefinition;
+      /** the version is published, so its definition never changes (the page may keep its form) */
+      published: boolean;
       draft: Record<string, unknown>;
       job: { journey: string; description: string | null; completedAt: Date | null };
     }
@@ -77,7 +79,8 @@ export const isOpen = (i: { status: string; expiresAt: Date | null }, now = new 
  * The page's one query: the corporation's branding, and the invitation with its job and its
  * version's publication by the token's hash. It always answers one row (the invitation's columns
  * empty for an unknown token), so an unknown and an expired token cost the same. Prepared once per
- * database (no query building per view); the definition itself comes from the version cache.
+ * database (no query building per view); the definition itself comes from memory
+ * (published-definitions.ts).
  */
 function preparePageLookup(db: Db) {
   return db
@@ -143,9 +146,8 @@ export async function openSurvey({
   const row = await lookUpPage(db, token);
   const branding = brandingOf(row.branding);
   const found = row.invitation;
-  const definition = found?.versionId
-    ? await surveyDefinition(db, found.versionId, row.publishedAt)
-    : null;
+  const published = publicationMoment(row.publishedAt);
+  const definition = found?.versionId ? await questionnaireDefinition(db, found.versionId, published) : null;
   if (!found || !definition) return { state: 'unknown', branding };
   const chosen = locale ?? found.locale ?? 'nl';
   if (found.status === 'answered') {
@@ -173,6 +175,7 @@ export async function openSurvey({
     invitationId: found.id,
     locale: chosen,
     definition,
+    published: published !== null,
     draft: (found.draftAnswers as Record<string, unknown> | null) ?? {},
     job: row.job ?? { journey: 'repair', description: null, completedAt: null },
   };

@@ -5,17 +5,7 @@ import { html } from '../../lib/html';
 import { formFromTemplate } from './form-cache';
 import { buildSurveyForm, renderSurveyForm, type SurveyFormOptions } from './pages';
 
-const frozenCopy = (definition: TQuestionnaireDefinition) => {
-  const copy = structuredClone(definition);
-  const freeze = (v: unknown) => {
-    if (v && typeof v === 'object') {
-      Object.freeze(v);
-      for (const inner of Object.values(v)) freeze(inner);
-    }
-  };
-  freeze(copy);
-  return copy;
-};
+const copyOf = (definition: TQuestionnaireDefinition) => structuredClone(definition);
 
 /** The page as it is built without any template: the reference every cached page must equal. */
 function fullRender(o: SurveyFormOptions) {
@@ -27,7 +17,7 @@ function fullRender(o: SurveyFormOptions) {
 }
 
 describe('the first view from a template', () => {
-  const definition = frozenCopy(defaultQuestionnaires.repair.definition);
+  const definition = copyOf(defaultQuestionnaires.repair.definition);
   const org = { name: 'Woon & <Co>', logoUrl: null, primaryColor: '#7fb3e0' };
   const job = (description: string | null) => ({ journey: 'repair', description, completedAt: null });
 
@@ -37,7 +27,10 @@ describe('the first view from a template', () => {
     ['en', '/s/cccc', 'Tap & sink', undefined],
     ['en', '/s/dddd', null, 'Saved <now>'],
   ] as const)('equals the full render (%s, %s)', (locale, path, description, notice) => {
-    const o: SurveyFormOptions = { locale, org, path, definition, values: {}, job: job(description), notice };
+    const o: SurveyFormOptions = {
+      ...{ locale, org, path, definition, values: {}, job: job(description), notice },
+      published: true,
+    };
     const first = renderSurveyForm(o); // builds the template
     const again = renderSurveyForm(o); // from the template
     const reference = fullRender(o);
@@ -47,8 +40,9 @@ describe('the first view from a template', () => {
   });
 
   it('keeps tenants apart: another path, job and branding change exactly those parts', () => {
-    const a = renderSurveyForm({ locale: 'nl', org, path: '/s/one', definition, values: {}, job: job('A') });
-    const b = renderSurveyForm({ locale: 'nl', org, path: '/s/two', definition, values: {}, job: job('B') });
+    const common = { locale: 'nl', org, definition, values: {}, published: true } as const;
+    const a = renderSurveyForm({ ...common, path: '/s/one', job: job('A') });
+    const b = renderSurveyForm({ ...common, path: '/s/two', job: job('B') });
     expect(a).toContain('action="/s/one"');
     expect(a).not.toContain('/s/two');
     expect(b).toContain('action="/s/two"');
@@ -70,20 +64,43 @@ describe('the first view from a template', () => {
 
   it('renders answers, problems and drafts in full, the same as without a template', () => {
     const values = { grade: 4, what_went_wrong: 'te laat' };
-    const o: SurveyFormOptions = { locale: 'nl', org, path: '/s/x', definition, values, job: job(null) };
+    const o: SurveyFormOptions = {
+      locale: 'nl',
+      org,
+      path: '/s/x',
+      definition,
+      values,
+      job: job(null),
+      published: true,
+    };
     expect(renderSurveyForm(o)).toBe(fullRender(o));
     expect(renderSurveyForm(o)).toMatch(/value="4" id="q-grade-4" checked/);
   });
 
-  it('keeps no template for a definition that may still change (not frozen)', () => {
-    const draft = structuredClone(defaultQuestionnaires.repair.definition);
-    const holes = { path: '/s/x', about: '', notice: '' } as const;
-    expect(formFromTemplate(draft, 'nl', () => 'never built', holes)).toBeNull();
+  it('keeps the form of a published version only: a draft is rendered afresh each time', () => {
+    const draft = copyOf(defaultQuestionnaires.repair.definition);
+    const published = copyOf(defaultQuestionnaires.repair.definition);
+    const render = (d: TQuestionnaireDefinition, isPublished: boolean) =>
+      renderSurveyForm({
+        locale: 'nl',
+        org,
+        path: '/s/x',
+        definition: d,
+        values: {},
+        published: isPublished,
+      });
+    render(draft, false);
+    render(published, true);
+    // nothing changes a published definition in place; here it shows that its form was kept
+    draft.questions[0]!.text.nl = 'Gewijzigde vraag';
+    published.questions[0]!.text.nl = 'Gewijzigde vraag';
+    expect(render(draft, false)).toContain('Gewijzigde vraag');
+    expect(render(published, true)).not.toContain('Gewijzigde vraag');
   });
 
   it('refuses a template whose stand-ins are not where they should be', () => {
-    const frozen = frozenCopy(defaultQuestionnaires.planned.definition);
+    const planned = copyOf(defaultQuestionnaires.planned.definition);
     const holes = { path: '/s/x', about: '', notice: '' } as const;
-    expect(formFromTemplate(frozen, 'broken', () => '<p>no stand-ins</p>', holes)).toBeNull();
+    expect(formFromTemplate(planned, 'broken', () => '<p>no stand-ins</p>', holes)).toBeNull();
   });
 });

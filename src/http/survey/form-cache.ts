@@ -7,10 +7,11 @@ import { escapeHtml, raw, type SafeHtml } from '../../lib/html';
  * stand-ins for those, split at them, and filled in per view: ~18 KB of HTML costs a few string
  * joins instead of escaping and assembling every question again.
  *
- * Only a frozen definition is kept (survey-definitions.ts freezes published versions, which never
- * change); a draft's form is rendered in full each time. The stand-ins contain NUL, which no stored
- * text can (PostgreSQL refuses it), so they cannot collide with a question or a corporation's name;
- * a template in which they do not appear exactly as expected is not used.
+ * Only a published version's form is kept (the caller says so: a published version never changes,
+ * and its definition is one object while it is kept in memory, published-definitions.ts); a
+ * draft's form is rendered in full each time. The stand-ins contain NUL, which no stored text can
+ * (PostgreSQL refuses it), so they cannot collide with a question or a corporation's name; a
+ * template in which they do not appear exactly as expected is not used.
  */
 export const STAND_IN = {
   path: '\u0000path\u0000',
@@ -34,8 +35,8 @@ const MARKS = /\u0000(path|about|notice)\u0000/;
 const templates = new WeakMap<object, Map<string, Template>>();
 
 /**
- * The form from its template, building the template with `build` (which must render with the
- * STAND_IN values) the first time; null when this definition or template cannot be kept.
+ * The form of a published version's `definition` from its template, building the template with
+ * `build` (which must render with the STAND_IN values) the first time; null when it cannot be kept.
  */
 export function formFromTemplate(
   definition: object,
@@ -43,7 +44,6 @@ export function formFromTemplate(
   build: () => string,
   holes: FormHoles,
 ): string | null {
-  if (!Object.isFrozen(definition)) return null;
   let byKey = templates.get(definition);
   if (!byKey) {
     byKey = new Map();

@@ -27,6 +27,8 @@ export interface SurveyFormOptions extends Common {
   notice?: string;
   job?: { journey: string; description: string | null; completedAt: Date | null };
   preview?: boolean;
+  /** the definition is a published version's, which never changes: a first view may use a template */
+  published?: boolean;
 }
 
 /** The survey: every question on one page, an error summary on top when something was wrong. */
@@ -37,7 +39,7 @@ export function renderSurveyForm(o: SurveyFormOptions): string {
     notice: o.notice ? html`<p class="notice" role="status">${o.notice}</p>` : '',
   } as const;
   // a first view (no answers, nothing wrong) comes from the version's template (form-cache.ts)
-  if (!o.preview && !o.problems?.length && isEmpty(o.values)) {
+  if (o.published && !o.preview && !o.problems?.length && isEmpty(o.values)) {
     const { name, logoUrl, primaryColor } = o.org;
     const key = `${o.locale}\u0000${name}\u0000${logoUrl ?? ''}\u0000${primaryColor}`;
     const build = () => buildSurveyForm({ ...o, values: {} }, STAND_IN);

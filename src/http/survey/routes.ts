@@ -44,7 +44,13 @@ export async function surveyRoutes(app: FastifyInstance, ctx: AppContext, limits
       return sendHtml(
         reply,
         200,
-        renderSurveyForm({ ...common, values: survey.draft, job: survey.job, notice }),
+        renderSurveyForm({
+          ...common,
+          values: survey.draft,
+          job: survey.job,
+          notice,
+          published: survey.published,
+        }),
       );
     },
   );
