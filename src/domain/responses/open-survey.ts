@@ -16,7 +16,7 @@ import { DEFAULT_ORGANISATION, type TOrganisationSettings } from '../organisatio
 import type { AnswerRow } from '../questionnaires/check-answers';
 import type { TQuestionnaireDefinition } from '../questionnaires/questionnaire-definition';
 import { markOpened } from './opened-marks';
-import { publicationMoment, questionnaireDefinition } from './published-definitions';
+import { surveyDefinition } from './survey-definitions';
 
 export type SurveyLocale = 'nl' | 'en';
 
@@ -80,7 +80,7 @@ export const isOpen = (i: { status: string; expiresAt: Date | null }, now = new 
  * version's publication by the token's hash. It always answers one row (the invitation's columns
  * empty for an unknown token), so an unknown and an expired token cost the same. Prepared once per
  * database (no query building per view); the definition itself comes from memory
- * (published-definitions.ts).
+ * (survey-definitions.ts).
  */
 function preparePageLookup(db: Db) {
   return db
@@ -146,8 +146,7 @@ export async function openSurvey({
   const row = await lookUpPage(db, token);
   const branding = brandingOf(row.branding);
   const found = row.invitation;
-  const published = publicationMoment(row.publishedAt);
-  const definition = found?.versionId ? await questionnaireDefinition(db, found.versionId, published) : null;
+  const definition = found?.versionId ? await surveyDefinition(db, found.versionId, row.publishedAt) : null;
   if (!found || !definition) return { state: 'unknown', branding };
   const chosen = locale ?? found.locale ?? 'nl';
   if (found.status === 'answered') {
@@ -175,7 +174,7 @@ export async function openSurvey({
     invitationId: found.id,
     locale: chosen,
     definition,
-    published: published !== null,
+    published: row.publishedAt !== null,
     draft: (found.draftAnswers as Record<string, unknown> | null) ?? {},
     job: row.job ?? { journey: 'repair', description: null, completedAt: null },
   };
