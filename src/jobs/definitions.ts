@@ -13,6 +13,11 @@ export interface JobDefinition<P extends z.ZodType = z.ZodType> {
   cron?: string;
   /** pg-boss queue policy; 'stately' lets one job per singleton key be queued and one be active */
   policy?: 'standard' | 'short' | 'singleton' | 'stately';
+  /**
+   * jobs fetched per poll (default 1). A worker waits about two seconds between polls, so a queue that
+   * can fill up (e-mails at 08:00) takes several at a time; each job of a batch succeeds or fails alone
+   */
+  batchSize?: number;
   handler(ctx: AppContext, payload: z.infer<P>): Promise<void>;
 }
 

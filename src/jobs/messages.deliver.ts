@@ -16,6 +16,8 @@ const ZDeliverMessage = z.object({
 export const messagesDeliver: JobDefinition<typeof ZDeliverMessage> = {
   id: DELIVER_JOB,
   policy: 'stately',
+  // the 08:00 run may queue hundreds of invitations; one per poll would take minutes
+  batchSize: 25,
   payload: ZDeliverMessage,
   async handler(ctx, payload) {
     await deliverMessage({ db: ctx.db, providers: ctx.mailer.providers, ...payload });

@@ -35,3 +35,38 @@ describe('background jobs on pg-boss', () => {
     }
   });
 });
+
+describe('a worker that takes several jobs at a time', () => {
+  it('completes the jobs of a batch that succeed and leaves only the one that failed for a retry', async () => {
+    const runs = new Map<string, number>();
+    const ZWord = z.object({ word: z.string() });
+    const batched: JobDefinition<typeof ZWord> = {
+      id: 'test.batched',
+      payload: ZWord,
+      batchSize: 10,
+      async handler(_ctx, { word }) {
+        runs.set(word, (runs.get(word) ?? 0) + 1);
+        if (word === 'kapot') throw new Error('this one fails');
+      },
+    };
+    // queue the jobs before a worker exists, so the first poll fetches them in one batch
+    const boss = await startWorker(h.ctx, { work: false, definitions: [batched as JobDefinition] });
+    const ids: string[] = [];
+    for (const word of ['een', 'kapot', 'twee', 'drie'])
+      ids.push((await boss.send('test.batched', { word }, { retryLimit: 2, retryDelay: 600 }))!);
+    await boss.stop({ graceful: false, wait: true } as any);
+    const worker = await startWorker(h.ctx, { work: true, definitions: [batched as JobDefinition] });
+    try {
+      const states = async () =>
+        Promise.all(ids.map(async (id) => (await worker.getJobById('test.batched', id))?.state));
+      const until = Date.now() + 30_000;
+      while (Date.now() < until && (await states()).some((s) => s === 'created' || s === 'active'))
+        await new Promise((r) => setTimeout(r, 250));
+      // the batch as a whole did not fail: the others are done once, only 'kapot' waits for its retry
+      expect(await states()).toEqual(['completed', 'retry', 'completed', 'completed']);
+      expect(Object.fromEntries(runs)).toEqual({ een: 1, kapot: 1, twee: 1, drie: 1 });
+    } finally {
+      await worker.stop({ graceful: false, wait: true } as any);
+    }
+  });
+});

@@ -22,8 +22,17 @@ export async function startWorker(ctx: AppContext, opts: { work: boolean; defini
     await boss.createQueue(def.id, { name: def.id, policy: def.policy ?? 'standard' });
     if (def.cron) await boss.schedule(def.id, def.cron, {}, { tz: 'Europe/Amsterdam' });
     if (opts.work) {
-      await boss.work(def.id, async (batch) => {
-        for (const job of batch) await def.handler(ctx, def.payload.parse(job.data));
+      await boss.work(def.id, { batchSize: def.batchSize ?? 1 }, async (batch) => {
+        if (batch.length === 1) return def.handler(ctx, def.payload.parse(batch[0]!.data));
+        // pg-boss fails (and retries) a whole batch when its handler throws: fail only the job that
+        // threw, so the others are not done twice; pg-boss then completes the ones still active
+        for (const job of batch) {
+          try {
+            await def.handler(ctx, def.payload.parse(job.data));
+          } catch (err) {
+            await boss.fail(def.id, job.id, { message: err instanceof Error ? err.message : String(err) });
+          }
+        }
       });
     }
   }
