@@ -1,19 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DISPATCH_JOB, enqueueDispatchRun } from '../domain/invitations/dispatch-wakeup';
-import { startHarness, type TestHarness } from '../test/harness';
+import { harnessForFile } from '../test/file-harness';
 import { invitationsDispatch } from './invitations.dispatch';
 import { startWorker } from './worker';
 
-let h: TestHarness;
+const h = harnessForFile();
 let boss: Awaited<ReturnType<typeof startWorker>>;
 beforeAll(async () => {
-  h = await startHarness();
   boss = await startWorker(h.ctx, { work: false, definitions: [invitationsDispatch] });
 });
-afterAll(async () => {
-  await boss?.stop({ graceful: false });
-  await h?.close();
-});
+afterAll(async () => boss?.stop({ graceful: false }));
 
 describe('invitations.dispatch on pg-boss', () => {
   it('runs every minute', async () => {

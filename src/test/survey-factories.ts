@@ -7,6 +7,27 @@ import { getPublishedVersion } from '../domain/questionnaires/get-published-vers
 type Job = typeof jobs.$inferSelect;
 type InvitationInsert = Partial<typeof invitations.$inferInsert>;
 
+/** A scheduled invitation for a job, as the scheduler leaves it once the job is completed. */
+export async function buildScheduledInvitation(
+  db: Db,
+  job: Job,
+  sendAfter: Date,
+  overrides: InvitationInsert = {},
+) {
+  const [row] = await db
+    .insert(invitations)
+    .values({
+      jobId: job.id,
+      tenantId: job.tenantId,
+      journey: job.journey,
+      status: 'scheduled',
+      sendAfter,
+      ...overrides,
+    })
+    .returning();
+  return row!;
+}
+
 /**
  * A sent invitation for a job, as the dispatcher leaves it: token derived from the secret, only its
  * hash stored, the journey's published questionnaire version, expiring in 14 days. Returns the token.
@@ -21,28 +42,21 @@ export async function buildSentInvitation(
   if (!version) throw new Error(`no published questionnaire for ${job.journey}`);
   const nonce = newTokenNonce();
   const now = Date.now();
-  const [row] = await db
-    .insert(invitations)
-    .values({
-      jobId: job.id,
-      tenantId: job.tenantId,
-      journey: job.journey,
-      status: 'sent',
-      channel: 'email',
-      questionnaireVersionId: version.versionId,
-      tokenNonce: nonce,
-      sendAfter: new Date(now - 60_000),
-      sentAt: new Date(now - 60_000),
-      expiresAt: new Date(now + 14 * 86_400_000),
-      ...overrides,
-    })
-    .returning();
-  const token = deriveSurveyToken(secret, row!.id, nonce);
+  const row = await buildScheduledInvitation(db, job, new Date(now - 60_000), {
+    status: 'sent',
+    channel: 'email',
+    questionnaireVersionId: version.versionId,
+    tokenNonce: nonce,
+    sentAt: new Date(now - 60_000),
+    expiresAt: new Date(now + 14 * 86_400_000),
+    ...overrides,
+  });
+  const token = deriveSurveyToken(secret, row.id, nonce);
   await db
     .update(invitations)
     .set({ tokenHash: hashSurveyToken(token) })
-    .where(eq(invitations.id, row!.id));
-  return { invitation: { ...row!, tokenHash: hashSurveyToken(token) }, token };
+    .where(eq(invitations.id, row.id));
+  return { invitation: { ...row, tokenHash: hashSurveyToken(token) }, token };
 }
 
 /**

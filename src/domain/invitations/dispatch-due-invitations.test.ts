@@ -1,32 +1,22 @@
 import { and, eq, inArray, sql } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { openDatabase } from '../../db/client';
 import { invitations, jobs, outboxMessages, tenants } from '../../db/schema';
 import { testBackend } from '../../test/database';
 import { buildJob, buildTenant } from '../../test/factories';
-import { startHarness, type TestHarness } from '../../test/harness';
-import { buildSentInvitation } from '../../test/survey-factories';
+import { invitationSendingHarness } from '../../test/invitation-sending';
+import { buildScheduledInvitation, buildSentInvitation } from '../../test/survey-factories';
 import { createMailer, DELIVER_JOB, type Mailer } from '../messages/mailer';
 import { getPublishedVersion } from '../questionnaires/get-published-version';
 import { dispatchDueInvitations } from './dispatch-due-invitations';
 import { deriveSurveyToken, hashSurveyToken } from './survey-token';
 import { middayAmsterdam } from './testing';
 
-let h: TestHarness;
 const NOW = middayAmsterdam(1);
+const h = invitationSendingHarness(NOW);
+const { reload, messagesOf } = h;
 const dispatch = (more: { mailer?: Mailer; now?: Date; batchSize?: number } = {}) =>
-  dispatchDueInvitations({
-    db: h.ctx.db,
-    mailer: h.ctx.mailer,
-    secret: h.ctx.secret,
-    publicUrl: h.ctx.config.publicUrl,
-    now: NOW,
-    ...more,
-  });
-beforeAll(async () => {
-  h = await startHarness();
-});
-afterAll(async () => h?.close());
+  dispatchDueInvitations({ ...h.sending(), ...more });
 
 /** A completed job with a scheduled invitation due at NOW (as the scheduler leaves it). */
 async function dueInvitation(
@@ -35,26 +25,9 @@ async function dueInvitation(
 ) {
   const tenant = tenantFields ? await buildTenant(h.ctx.db, tenantFields) : null;
   const job = await buildJob(h.ctx.db, { tenantId: tenant?.id ?? null, ...jobFields });
-  const [invitation] = await h.ctx.db
-    .insert(invitations)
-    .values({
-      jobId: job.id,
-      tenantId: tenant?.id ?? null,
-      journey: job.journey,
-      status: 'scheduled',
-      sendAfter: new Date(NOW.getTime() - 60_000),
-    })
-    .returning();
-  return { tenant, job, invitation: invitation! };
+  const invitation = await buildScheduledInvitation(h.ctx.db, job, new Date(NOW.getTime() - 60_000));
+  return { tenant, job, invitation };
 }
-const reload = async (id: number) =>
-  (await h.ctx.db.select().from(invitations).where(eq(invitations.id, id)))[0]!;
-const messagesOf = (id: number) =>
-  h.ctx.db
-    .select()
-    .from(outboxMessages)
-    .where(eq(outboxMessages.invitationId, id))
-    .orderBy(outboxMessages.id);
 
 describe('dispatchDueInvitations', () => {
   it('sends a due invitation: token hash, version, channel, times and its e-mail in one go', async () => {
@@ -141,19 +114,10 @@ describe('dispatchDueInvitations', () => {
   it('never sends two invitations to one tenant in one run', async () => {
     const first = await dueInvitation();
     const job = await buildJob(h.ctx.db, { tenantId: first.tenant!.id });
-    const [second] = await h.ctx.db
-      .insert(invitations)
-      .values({
-        jobId: job.id,
-        tenantId: first.tenant!.id,
-        journey: 'repair',
-        status: 'scheduled',
-        sendAfter: NOW,
-      })
-      .returning();
+    const second = await buildScheduledInvitation(h.ctx.db, job, NOW);
     await dispatch({ now: new Date(NOW.getTime() + 60_000) });
     expect((await reload(first.invitation.id)).status).toBe('sent');
-    expect(await reload(second!.id)).toMatchObject({
+    expect(await reload(second.id)).toMatchObject({
       status: 'suppressed',
       suppressionReason: 'open_invitation',
     });
@@ -243,14 +207,7 @@ describe('dispatchDueInvitations', () => {
       testBackend === 'postgres' ? await openDatabase({ url: h.ctx.database.url! }) : h.ctx.database;
     const secondMailer = createMailer({ db: second.db, providers: {}, jobs: () => undefined });
     const run = (db: typeof second.db, mailer: Mailer) =>
-      dispatchDueInvitations({
-        db,
-        mailer,
-        secret: h.ctx.secret,
-        publicUrl: h.ctx.config.publicUrl,
-        now: NOW,
-        batchSize: 7,
-      });
+      dispatchDueInvitations({ ...h.sending(), db, mailer, batchSize: 7 });
     try {
       // each "process" keeps running until nothing is due, as the minute cron would
       const keepGoing = async (db: typeof second.db, mailer: Mailer) => {

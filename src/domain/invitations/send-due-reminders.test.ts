@@ -1,28 +1,17 @@
-import { eq } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { invitations, outboxMessages, type tenants } from '../../db/schema';
+import { describe, expect, it } from 'vitest';
+import type { invitations, tenants } from '../../db/schema';
 import { buildJob, buildTenant } from '../../test/factories';
-import { startHarness, type TestHarness } from '../../test/harness';
+import { invitationSendingHarness } from '../../test/invitation-sending';
 import { buildSentInvitation } from '../../test/survey-factories';
 import { expireInvitations } from './expire-invitations';
 import { sendDueReminders } from './send-due-reminders';
 import { middayAmsterdam } from './testing';
 
-let h: TestHarness;
 const NOW = middayAmsterdam(1);
 const DAY = 86_400_000;
-const remind = (now = NOW) =>
-  sendDueReminders({
-    db: h.ctx.db,
-    mailer: h.ctx.mailer,
-    secret: h.ctx.secret,
-    publicUrl: h.ctx.config.publicUrl,
-    now,
-  });
-beforeAll(async () => {
-  h = await startHarness();
-});
-afterAll(async () => h?.close());
+const h = invitationSendingHarness(NOW);
+const { reload, messagesOf } = h;
+const remind = (now = NOW) => sendDueReminders(h.sending(now));
 
 /** A sent invitation (as the dispatcher leaves it), sent `daysAgo` before NOW. */
 async function sentInvitation(
@@ -41,14 +30,6 @@ async function sentInvitation(
     ...more,
   });
 }
-const reload = async (id: number) =>
-  (await h.ctx.db.select().from(invitations).where(eq(invitations.id, id)))[0]!;
-const messagesOf = (id: number) =>
-  h.ctx.db
-    .select()
-    .from(outboxMessages)
-    .where(eq(outboxMessages.invitationId, id))
-    .orderBy(outboxMessages.id);
 
 describe('the one reminder', () => {
   it('goes out reminderDays after sending, with the same link, and only once', async () => {
