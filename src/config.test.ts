@@ -30,4 +30,15 @@ describe('configuration', () => {
       'https://feedback.example.nl',
     );
   });
+
+  it('lets only tests send surveys in the quiet hours', () => {
+    expect(loadConfig({}).TEST_SEND_IN_QUIET_HOURS).toBe('no');
+    expect(() => loadConfig({ TEST_SEND_IN_QUIET_HOURS: 'yes', NODE_ENV: 'production' })).toThrow(
+      /TEST_SEND_IN_QUIET_HOURS: only allowed with NODE_ENV=test/,
+    );
+    expect(() => loadConfig({ TEST_SEND_IN_QUIET_HOURS: 'yes' })).toThrow(ConfigError);
+    expect(loadConfig({ TEST_SEND_IN_QUIET_HOURS: 'yes', NODE_ENV: 'test' }).TEST_SEND_IN_QUIET_HOURS).toBe(
+      'yes',
+    );
+  });
 });

@@ -35,6 +35,11 @@ export const ZConfig = z.object({
     .min(1, 'must be 1–120 months')
     .max(120, 'must be 1–120 months')
     .default(24),
+  /**
+   * Tests only, and refused unless NODE_ENV=test: survey invitations and reminders may go out in the
+   * quiet hours (21:00–08:00 Amsterdam), so a browser journey can run at any hour. Never in production.
+   */
+  TEST_SEND_IN_QUIET_HOURS: z.enum(['yes', 'no']).default('no'),
 });
 export type TConfig = z.infer<typeof ZConfig> & { publicUrl: string };
 
@@ -49,5 +54,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): TConfig {
     throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);
   }
   const c = parsed.data;
+  if (c.TEST_SEND_IN_QUIET_HOURS === 'yes' && env.NODE_ENV !== 'test') {
+    throw new ConfigError(
+      'Invalid configuration:\n  TEST_SEND_IN_QUIET_HOURS: only allowed with NODE_ENV=test (tenants are never surveyed between 21:00 and 08:00)',
+    );
+  }
   return { ...c, publicUrl: (c.PUBLIC_URL ?? `http://localhost:${c.PORT}`).replace(/\/$/, '') };
 }

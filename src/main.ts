@@ -3,11 +3,16 @@ import { ConfigError, loadConfig } from './config';
 import { DataDirLockedError, lockDataDir } from './db/data-dir-lock';
 import { DEMO_LOGINS, DEMO_PASSWORD, seedDemoIfEmpty } from './demo/seed-if-empty';
 import { failInterruptedImports } from './domain/imports/fail-interrupted-imports';
+import { sendInQuietHoursForTests } from './domain/invitations/quiet-hours';
 import { buildApp } from './http/app';
 import { startWorker } from './jobs/worker';
 
 async function main() {
   const config = loadConfig();
+  if (config.TEST_SEND_IN_QUIET_HOURS === 'yes') {
+    sendInQuietHoursForTests();
+    console.warn('TEST_SEND_IN_QUIET_HOURS=yes: surveys go out at night too (tests only)');
+  }
   const embedded = !config.DATABASE_URL;
   const unlock = embedded ? lockDataDir(config.DATA_DIR) : () => {};
   process.on('exit', unlock);

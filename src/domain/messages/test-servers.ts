@@ -8,8 +8,13 @@ export interface ReceivedMail {
   raw: string;
 }
 
-/** A real SMTP server on a free port; `refuse` makes it reject every message with a 4xx/5xx answer. */
-export async function startTestSmtpServer(opts: { refuse?: string } = {}) {
+/**
+ * A real SMTP server on a free port; `refuse` makes it reject every message with a 4xx/5xx answer;
+ * `onMail` sees every accepted message (the browser journeys write them to a folder).
+ */
+export async function startTestSmtpServer(
+  opts: { refuse?: string; onMail?: (mail: ReceivedMail) => void } = {},
+) {
   const received: ReceivedMail[] = [];
   const server = new SMTPServer({
     authOptional: true,
@@ -24,11 +29,13 @@ export async function startTestSmtpServer(opts: { refuse?: string } = {}) {
           err.responseCode = 554;
           return callback(err);
         }
-        received.push({
+        const mail = {
           from: session.envelope.mailFrom ? session.envelope.mailFrom.address : '',
           to: session.envelope.rcptTo.map((r) => r.address),
           raw: Buffer.concat(chunks).toString('utf8'),
-        });
+        };
+        received.push(mail);
+        opts.onMail?.(mail);
         callback();
       });
     },
