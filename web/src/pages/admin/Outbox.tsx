@@ -40,7 +40,8 @@ function OutboxStatus({ status }: { status: string }) {
       </Badge>
     );
   return (
-    <Badge color="orange" variant="filled">
+    // light: dark text on pale orange reads 4.5:1 and more; white on orange does not
+    <Badge color="orange" variant="light">
       {t('admin.outbox.notSent')}
     </Badge>
   );
