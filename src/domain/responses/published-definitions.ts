@@ -2,46 +2,71 @@ import { sql } from 'drizzle-orm';
 import type { Db } from '../../db/client';
 import type { TQuestionnaireDefinition } from '../questionnaires/questionnaire-definition';
 
-/**
- * Published questionnaire versions never change (a draft is edited, a published version only
- * retires), so a submission need not fetch and parse the definition again each time: this keeps
- * them in memory, per database. The key is the version's id and its publication moment, so a
- * database whose questionnaires were emptied and seeded again (ids restarted) is never answered
- * from the old entries; a draft (not yet published) is always read afresh.
- */
-const cache = new WeakMap<Db, Map<number, { publishedAt: number; definition: TQuestionnaireDefinition }>>();
-
-/** `publishedAt` as the lookup read it (a Date or the driver's text), as milliseconds; null for a draft. */
-export function publicationMoment(value: unknown): number | null {
-  if (value === null || value === undefined) return null;
-  const ms = value instanceof Date ? value.getTime() : new Date(String(value)).getTime();
-  return Number.isNaN(ms) ? null : ms;
+/** A questionnaire version as a submission checks answers against it. */
+export interface KnownVersion {
+  versionId: number;
+  /** when it was published, in whole milliseconds as SQL computes them (publishedMs); null: a draft */
+  publishedMs: string | null;
+  definition: TQuestionnaireDefinition;
 }
 
 /**
- * The definition of a questionnaire version, from memory when this process read that published
- * version before, else from the database. `publishedAt` is what the caller's lookup found.
+ * The publication moment as every query here compares it: whole milliseconds since the epoch,
+ * computed by the database on both sides, so the comparison is exact.
  */
-export async function questionnaireDefinition(
+export const publishedMsOf = (column: string) => `round(extract(epoch FROM ${column}) * 1000)::bigint::text`;
+
+/**
+ * Published questionnaire versions never change (only the draft is edited; a published version
+ * can only retire), so submissions need not read and parse the definition again each time: this
+ * keeps them in memory, per database, frozen. An entry is known by the version's id and the
+ * moment it was published, and every statement that relies on an entry checks both, so a
+ * database whose questionnaires were emptied and seeded again (ids restarted) is never answered
+ * from old entries. A draft is never kept.
+ */
+const cache = new WeakMap<Db, Map<number, KnownVersion>>();
+const MAX_VERSIONS = 100;
+
+/** The versions this process has read, for a submission that tries them before any lookup. */
+export function knownVersions(db: Db): KnownVersion[] {
+  return [...(cache.get(db)?.values() ?? [])];
+}
+
+/**
+ * A questionnaire version's definition: from memory when this process read it before and it is
+ * still the version published at `publishedMs` (what the caller's lookup found), else read now.
+ */
+export async function questionnaireVersion(
   db: Db,
   versionId: number,
-  publishedAt: number | null,
-): Promise<TQuestionnaireDefinition | null> {
-  const known = publishedAt === null ? undefined : cache.get(db)?.get(versionId);
-  if (known && known.publishedAt === publishedAt) return known.definition;
+  publishedMs: string | null,
+): Promise<KnownVersion | null> {
+  const known = cache.get(db)?.get(versionId);
+  if (known && publishedMs !== null && known.publishedMs === publishedMs) return known;
   const result = (await db.execute(
-    sql`SELECT definition, status, published_at AS "publishedAt" FROM questionnaire_versions WHERE id = ${versionId}`,
-  )) as unknown as { rows: Array<{ definition: unknown; status: string; publishedAt: unknown }> };
+    sql`SELECT definition, status, ${sql.raw(publishedMsOf('published_at'))} AS "publishedMs"
+        FROM questionnaire_versions WHERE id = ${versionId}`,
+  )) as unknown as { rows: Array<{ definition: unknown; status: string; publishedMs: string | null }> };
   const row = result.rows[0];
   if (!row) return null;
   const definition = (
     typeof row.definition === 'string' ? JSON.parse(row.definition) : row.definition
   ) as TQuestionnaireDefinition;
-  const moment = publicationMoment(row.publishedAt);
-  if (row.status !== 'draft' && moment !== null) {
-    const versions = cache.get(db) ?? new Map();
+  const version: KnownVersion = { versionId, publishedMs: row.publishedMs, definition };
+  if (row.status !== 'draft' && row.publishedMs !== null) {
+    deepFreeze(definition); // shared by every submission from now on
+    const versions = cache.get(db) ?? new Map<number, KnownVersion>();
     cache.set(db, versions);
-    versions.set(versionId, { publishedAt: moment, definition });
+    versions.delete(versionId);
+    if (versions.size >= MAX_VERSIONS) versions.delete(versions.keys().next().value!);
+    versions.set(versionId, version);
   }
-  return definition;
+  return version;
+}
+
+function deepFreeze(value: unknown) {
+  if (value && typeof value === 'object' && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const inner of Object.values(value)) deepFreeze(inner);
+  }
 }
