@@ -1,6 +1,6 @@
 import { type ChildProcess, fork } from 'node:child_process';
+import type { SeededInvitation } from '../../src/test/sent-invitations';
 import type { StoredCounts } from './count-stored';
-import type { SeededInvitation } from './sent-invitations';
 
 export type BenchCommand =
   | { cmd: 'seed'; count: number; prefix: string; opened?: boolean }

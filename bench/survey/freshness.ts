@@ -1,6 +1,6 @@
+import { fill, satisfiedTenantAnswers, submissionFromPage } from '../../src/test/survey-form';
 import { type BenchLine, line } from '../line';
 import { type BenchDatabase, startBenchServer } from './bench-server';
-import { fill, satisfiedTenantAnswers, submissionFromPage } from './survey-form';
 
 export const FRESHNESS_PORT = 3114;
 

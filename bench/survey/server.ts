@@ -15,9 +15,9 @@ import { hashSurveyToken, SURVEY_TOKEN_PATTERN } from '../../src/domain/invitati
 import { buildApp } from '../../src/http/app';
 import { startWorker } from '../../src/jobs/worker';
 import { systemActor } from '../../src/policy/actor';
+import { seedSentInvitations } from '../../src/test/sent-invitations';
 import type { BenchCommand } from './bench-server';
 import { countStored } from './count-stored';
-import { seedSentInvitations } from './sent-invitations';
 
 const mode = process.env.BENCH_MODE as 'app' | 'bare';
 const port = Number(process.env.PORT);

@@ -1,7 +1,12 @@
+import {
+  fill,
+  type Submission,
+  satisfiedTenantAnswers,
+  submissionFromPage,
+} from '../../src/test/survey-form';
 import { type BenchLine, line } from '../line';
 import { type BenchDatabase, type BenchServer, startBenchServer } from './bench-server';
 import { type LoadResult, runLoad } from './load';
-import { fill, type Submission, satisfiedTenantAnswers, submissionFromPage } from './survey-form';
 
 export const SUBMIT_PORTS = { app: 3112, bare: 3113 };
 

@@ -4,15 +4,10 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { seedSentInvitations } from '../../../bench/survey/sent-invitations';
-import {
-  expectedAnswerRows,
-  fill,
-  satisfiedTenantAnswers,
-  submissionFromPage,
-} from '../../../bench/survey/survey-form';
 import { type Database, openDatabase, runMigrations } from '../../db/client';
 import { openTestDatabase, testBackend } from '../../test/database';
+import { seedSentInvitations } from '../../test/sent-invitations';
+import { expectedAnswerRows, fill, satisfiedTenantAnswers, submissionFromPage } from '../../test/survey-form';
 
 /**
  * Reliability (issue 3): the real server (`tsx src/main.ts`) is killed with SIGKILL while 50 tenants

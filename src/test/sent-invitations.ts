@@ -1,6 +1,6 @@
-import type { Database } from '../../src/db/client';
-import { deriveSurveyToken, hashSurveyToken, newTokenNonce } from '../../src/domain/invitations/survey-token';
-import { ensureDefaultQuestionnaires } from '../../src/domain/questionnaires/ensure-default-questionnaires';
+import type { Database } from '../db/client';
+import { deriveSurveyToken, hashSurveyToken, newTokenNonce } from '../domain/invitations/survey-token';
+import { ensureDefaultQuestionnaires } from '../domain/questionnaires/ensure-default-questionnaires';
 
 export interface SeededInvitation {
   token: string;

@@ -1,6 +1,6 @@
-import { checkAnswers } from '../../src/domain/questionnaires/check-answers';
-import { defaultQuestionnaires } from '../../src/domain/questionnaires/default-definitions';
-import type { TQuestion } from '../../src/domain/questionnaires/questionnaire-definition';
+import { checkAnswers } from '../domain/questionnaires/check-answers';
+import { defaultQuestionnaires } from '../domain/questionnaires/default-definitions';
+import type { TQuestion } from '../domain/questionnaires/questionnaire-definition';
 
 /**
  * What a satisfied tenant answers on the default repair survey: every question that is shown (the
