@@ -1,6 +1,12 @@
-import { eq } from 'drizzle-orm';
+import { asc, eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { domainEvents, invitations, responseAnswers, responses } from '../../db/schema';
+import {
+  domainEvents,
+  invitations,
+  questionnaireVersions,
+  responseAnswers,
+  responses,
+} from '../../db/schema';
 import {
   buildComplex,
   buildContractor,
@@ -12,6 +18,8 @@ import {
 } from '../../test/factories';
 import { startHarness, type TestHarness } from '../../test/harness';
 import { buildSentInvitation } from '../../test/survey-factories';
+import { getPublishedVersion } from '../questionnaires/get-published-version';
+import type { TQuestionnaireDefinition } from '../questionnaires/questionnaire-definition';
 import { saveSurveyDraft } from './save-survey-draft';
 import { submitResponse } from './submit-response';
 
@@ -21,7 +29,7 @@ beforeAll(async () => {
 });
 afterAll(async () => h?.close());
 
-async function sentInvitation() {
+async function sentInvitation(journey: 'repair' | 'planned' | 'vacancy' = 'repair') {
   const db = h.ctx.db;
   const team = await buildTeam(db);
   const technician = await buildEmployee(db, { teamId: team.id });
@@ -36,6 +44,7 @@ async function sentInvitation() {
     unitId: unit.id,
     tenantId: tenant.id,
     trade: 'loodgieter',
+    journey,
   });
   const { invitation, token } = await buildSentInvitation(db, h.ctx.secret, job);
   return { job, invitation, token, tenant, complex };
@@ -179,5 +188,80 @@ describe('submitResponse', () => {
     expect((await submitResponse({ db: h.ctx.db, token: 'short', answers: { grade: 8 } })).state).toBe(
       'unknown',
     );
+  });
+
+  it("stores every answer in the questionnaire's order, text exactly as typed and choices as a list", async () => {
+    const { invitation, token } = await sentInvitation('vacancy');
+    const comment = `Prima'); DROP TABLE responses; -- \\ $$ "quotes" ’t 🙂\nnieuwe regel`;
+    const result = await submitResponse({
+      db: h.ctx.db,
+      token,
+      answers: { comment, tidy: '2', improvements: ['paintwork', 'cleaning'], grade: '6' },
+    });
+    expect(result.state).toBe('submitted');
+    const [response] = await responsesOf(invitation.id);
+    const stored = await h.ctx.db
+      .select()
+      .from(responseAnswers)
+      .where(eq(responseAnswers.responseId, response!.id))
+      .orderBy(asc(responseAnswers.id));
+    expect(stored.map((a) => a.questionKey)).toEqual(['grade', 'improvements', 'tidy', 'comment']);
+    expect(stored[1]!.choiceValues).toEqual(['paintwork', 'cleaning']);
+    expect(stored[3]!.textValue).toBe(comment);
+  });
+
+  it('stores the answers with the version the invitation asks, whichever versions were used before', async () => {
+    const repair = await sentInvitation('repair');
+    expect((await submitResponse({ db: h.ctx.db, token: repair.token, answers: { grade: '8' } })).state).toBe(
+      'submitted',
+    );
+    // the same answers also fit the repair questionnaire, which this process knows now
+    const planned = await sentInvitation('planned');
+    const result = await submitResponse({
+      db: h.ctx.db,
+      token: planned.token,
+      answers: { grade: '7', nps: '6' },
+    });
+    expect(result.state).toBe('submitted');
+    const [response] = await responsesOf(planned.invitation.id);
+    const plannedVersion = await getPublishedVersion({ db: h.ctx.db, journey: 'planned' });
+    expect(response).toMatchObject({ questionnaireVersionId: plannedVersion!.versionId, grade: 7, nps: 6 });
+    expect(planned.invitation.questionnaireVersionId).toBe(plannedVersion!.versionId);
+  });
+
+  it('checks answers against a version as it is now published, not as this process read it before', async () => {
+    const first = await sentInvitation('vacancy');
+    await submitResponse({ db: h.ctx.db, token: first.token, answers: { grade: '8', comment: 'goed' } });
+    const versionId = first.invitation.questionnaireVersionId!;
+    const [before] = await h.ctx.db
+      .select()
+      .from(questionnaireVersions)
+      .where(eq(questionnaireVersions.id, versionId));
+    // as after emptying and seeding the database again: the same id, published anew, without 'comment'
+    const definition = before!.definition as TQuestionnaireDefinition;
+    await h.ctx.db
+      .update(questionnaireVersions)
+      .set({
+        definition: { questions: definition.questions.filter((q) => q.key !== 'comment') },
+        publishedAt: sql`${questionnaireVersions.publishedAt} + interval '1 second'`,
+      })
+      .where(eq(questionnaireVersions.id, versionId));
+    try {
+      const { invitation, token } = await sentInvitation('vacancy');
+      const result = await submitResponse({ db: h.ctx.db, token, answers: { grade: '8', comment: 'goed' } });
+      expect(result).toEqual({
+        state: 'invalid',
+        problems: [{ questionKey: 'comment', message: 'unknown question' }],
+      });
+      expect(await responsesOf(invitation.id)).toHaveLength(0);
+      expect((await submitResponse({ db: h.ctx.db, token, answers: { grade: '8' } })).state).toBe(
+        'submitted',
+      );
+    } finally {
+      await h.ctx.db
+        .update(questionnaireVersions)
+        .set({ definition: before!.definition, publishedAt: before!.publishedAt })
+        .where(eq(questionnaireVersions.id, versionId));
+    }
   });
 });
