@@ -23,27 +23,9 @@ export function generateDemo(options: TDemoOptions = {}) {
   const contractors = generateContractors({ random: random.fork('contractors'), org });
   const housing = generateHousing({ random: random.fork('housing'), volumes, org });
   const tenants = generateTenants({ random: random.fork('tenants'), units: housing.units, calendar });
-  const jobs = generateJobs({
-    random: random.fork('jobs'),
-    volumes,
-    calendar,
-    org,
-    people,
-    contractors,
-    housing,
-    tenants,
-  });
-  const surveys = generateSurveys({
-    random: random.fork('surveys'),
-    volumes,
-    calendar,
-    org,
-    people,
-    contractors,
-    housing,
-    tenants,
-    jobs,
-  });
+  const world = { volumes, calendar, org, people, contractors, housing, tenants };
+  const jobs = generateJobs({ ...world, random: random.fork('jobs') });
+  const surveys = generateSurveys({ ...world, random: random.fork('surveys'), jobs });
   return { volumes, random, calendar, org, people, contractors, housing, tenants, jobs, surveys };
 }
 export type DemoDataset = ReturnType<typeof generateDemo>;

@@ -1,29 +1,14 @@
 import type { Journey } from '../db/schema';
-import type { Calendar } from './calendar';
-import type { DemoContractors } from './contractors';
 import type { DemoTable } from './generate-demo';
-import type { DemoHousing } from './housing';
-import type { generateJobs } from './jobs';
-import type { DemoVolumes } from './options';
-import type { DemoOrganisation } from './organisation';
-import type { DemoPeople } from './people';
-import type { Random } from './random';
+import type { generateJobs, JobsContext } from './jobs';
 import { follow, InvitationDecider, responsePropensity, sendAfterOf } from './survey-invitations';
 import { SurveyJobs } from './survey-jobs';
 import { SurveyQuality } from './survey-quality';
 import { SurveyResponses } from './survey-responses';
 import { DemoSurveyTokens } from './survey-tokens';
-import type { DemoTenants } from './tenants';
 
-export interface SurveysContext {
-  random: Random;
-  volumes: DemoVolumes;
-  calendar: Calendar;
-  org: DemoOrganisation;
-  people: DemoPeople;
-  contractors: DemoContractors;
-  housing: DemoHousing;
-  tenants: DemoTenants;
+/** What the jobs step had, and the jobs as they stream past. */
+export interface SurveysContext extends JobsContext {
   jobs: ReturnType<typeof generateJobs>;
 }
 
