@@ -72,7 +72,7 @@ export function ListTable<T>(props: {
       {paged && (
         <Group justify="space-between" p="sm">
           <Text size="sm" c="dimmed">
-            {formatNumber(paged.total)} {t('list.total')}
+            {formatNumber(paged.total)} {t(paged.total === 1 ? 'list.totalOne' : 'list.total')}
           </Text>
           {pages > 1 && props.onPage && (
             <nav aria-label={t('list.pagination')}>

@@ -66,6 +66,7 @@ export const en: Record<MessageKey, string> = {
   'list.search': 'Search',
   'list.searchHint': 'Name, number or address',
   'list.empty': 'Nothing found.',
+  'list.totalOne': 'result',
   'list.total': 'results',
   'list.pagination': 'Pagination',
   'list.page': 'Page',

@@ -66,6 +66,7 @@ export const nl = {
   'list.search': 'Zoeken',
   'list.searchHint': 'Naam, nummer of adres',
   'list.empty': 'Niets gevonden.',
+  'list.totalOne': 'resultaat',
   'list.total': 'resultaten',
   'list.pagination': 'Paginering',
   'list.page': 'Pagina',
