@@ -57,6 +57,11 @@ export const tenants = pgTable(
     optedOutAt: timestamp({ withTimezone: true }),
     /** set by an erasure (AVG): the row stays for the ERP's key, and no upsert brings the person back */
     erasedAt: timestamp({ withTimezone: true }),
+    /**
+     * set when the tenant opted out themselves (survey link or the e-mail's one-click header): while
+     * set, the ERP's upsert keeps them opted out, whatever it sends (docs/SURVEYS.md, Opting out)
+     */
+    selfOptedOutAt: timestamp({ withTimezone: true }),
   },
   (t) => [index().on(t.unitId)],
 );

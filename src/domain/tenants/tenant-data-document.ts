@@ -52,6 +52,8 @@ export function tenantDataDocument(rows: ExportedRows) {
       preferredChannel: tenant.preferredChannel,
       optedOut: tenant.optedOut,
       optedOutAt: iso(tenant.optedOutAt),
+      /** when the tenant opted out themselves (survey link), which the ERP cannot undo */
+      selfOptedOutAt: iso(tenant.selfOptedOutAt),
       unitId: tenant.unitId,
     },
     units: units,
