@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { defaultQuestionnaires } from '../../../../src/domain/questionnaires/default-definitions';
-import { ZQuestionnaireDefinition } from '../../../../src/domain/questionnaires/questionnaire-definition';
+import {
+  RESERVED_QUESTION_KEYS,
+  ZQuestionnaireDefinition,
+} from '../../../../src/domain/questionnaires/questionnaire-definition';
 import {
   fromDefinition,
   insertAt,
@@ -8,6 +11,7 @@ import {
   move,
   newQuestion,
   problemsByQuestion,
+  reservedKeys,
   toDefinition,
   uniqueKey,
 } from './question-model';
@@ -33,6 +37,25 @@ describe('the questionnaire editor’s working copy', () => {
     ).toBeLessThanOrEqual(40);
     expect(uniqueKey('nps', new Set(['nps', 'nps_2']))).toBe('nps_3');
     expect(uniqueKey('', new Set())).toBe('question');
+  });
+
+  it('never proposes a key the server reserves for the survey page’s own form fields', () => {
+    expect(reservedKeys).toEqual([...RESERVED_QUESTION_KEYS]);
+    expect(keyFromText('Action')).toBe('q_action');
+    expect(keyFromText('Action!')).toBe('q_action');
+    expect(keyFromText('Actie')).toBe('actie');
+    expect(keyFromText('Action taken?')).toBe('action_taken');
+    expect(keyFromText('_shown')).not.toBe('_shown');
+    // as the editor derives a new question's key: from its Dutch text, unique among the others
+    const question = { ...newQuestion('comment', []), text: { nl: 'Action?', en: 'Action?' } };
+    for (const taken of [new Set<string>(), new Set(['q_action'])]) {
+      const key = uniqueKey(keyFromText(question.text.nl), taken);
+      expect(reservedKeys).not.toContain(key);
+      const copy = [...fromDefinition(defaultQuestionnaires.repair.definition, new Set())];
+      copy.splice(insertAt(copy, 'comment'), 0, { ...question, key });
+      const parsed = ZQuestionnaireDefinition.safeParse(toDefinition(copy));
+      expect(parsed.success, JSON.stringify(parsed.error?.issues)).toBe(true);
+    }
   });
 
   it('sends a new choice question with a condition in the shape the server accepts', () => {

@@ -162,7 +162,17 @@ function conditionValue(value: string, target: EditableQuestion | undefined): nu
   return value;
 }
 
-/** A key from the Dutch text: "Was de vakman op tijd?" → "was_de_vakman_op_tijd". */
+/**
+ * The tenant's page posts these next to the answers (the server's RESERVED_QUESTION_KEYS, which it
+ * refuses as question keys; kept here as a copy so that no zod reaches the bundle — the test checks
+ * they are the same).
+ */
+export const reservedKeys: readonly string[] = ['action', '_shown'];
+
+/**
+ * A key from the Dutch text: "Was de vakman op tijd?" → "was_de_vakman_op_tijd". A key that would
+ * not start with a letter, or would be reserved ("Action" → "q_action"), gets the prefix `q_`.
+ */
 export function keyFromText(text: string): string {
   const words = text
     .normalize('NFD')
@@ -177,7 +187,7 @@ export function keyFromText(text: string): string {
     key = next;
   }
   if (!key) return '';
-  return /^[a-z]/.test(key) ? key : `q_${key}`;
+  return /^[a-z]/.test(key) && !reservedKeys.includes(key) ? key : `q_${key}`;
 }
 
 export function uniqueKey(base: string, taken: Set<string>): string {
