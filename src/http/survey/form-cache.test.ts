@@ -3,7 +3,10 @@ import { defaultQuestionnaires } from '../../domain/questionnaires/default-defin
 import type { TQuestionnaireDefinition } from '../../domain/questionnaires/questionnaire-definition';
 import { html } from '../../lib/html';
 import { formFromTemplate } from './form-cache';
-import { buildSurveyForm, renderSurveyForm, type SurveyFormOptions } from './pages';
+import { buildSurveyForm, renderSurveyForm as renderPage, type SurveyFormOptions } from './pages';
+
+/** The page as text; a first view comes as bytes (checked to be UTF-8 where it matters). */
+const renderSurveyForm = (o: SurveyFormOptions) => renderPage(o).toString();
 
 const copyOf = (definition: TQuestionnaireDefinition) => structuredClone(definition);
 
@@ -31,12 +34,14 @@ describe('the first view from a template', () => {
       ...{ locale, org, path, definition, values: {}, job: job(description), notice },
       published: true,
     };
-    const first = renderSurveyForm(o); // builds the template
-    const again = renderSurveyForm(o); // from the template
+    const first = renderPage(o); // builds the template
+    const again = renderPage(o); // from the template
+    expect(Buffer.isBuffer(again)).toBe(true);
     const reference = fullRender(o);
-    expect(first).toBe(reference);
-    expect(again).toBe(reference);
-    expect(again).not.toContain('\u0000');
+    expect(first.toString()).toBe(reference);
+    expect(again.toString()).toBe(reference);
+    expect((again as Buffer).equals(Buffer.from(reference, 'utf8'))).toBe(true);
+    expect(again.toString()).not.toContain('\u0000');
   });
 
   it('keeps tenants apart: another path, job and branding change exactly those parts', () => {
@@ -102,5 +107,27 @@ describe('the first view from a template', () => {
     const planned = copyOf(defaultQuestionnaires.planned.definition);
     const holes = { path: '/s/x', about: '', notice: '' } as const;
     expect(formFromTemplate(planned, 'broken', () => '<p>no stand-ins</p>', holes)).toBeNull();
+  });
+
+  it('names the day of completion as it was in Amsterdam, also around midnight and in summer', () => {
+    const about = (iso: string) => {
+      const job = { journey: 'repair', description: null, completedAt: new Date(iso) };
+      const page = renderSurveyForm({
+        locale: 'nl',
+        org,
+        path: '/s/x',
+        definition,
+        values: {},
+        job,
+        published: true,
+      });
+      return /afgerond op ([^)]*)\)/.exec(page)?.[1];
+    };
+    expect(about('2026-03-28T22:10:00Z')).toBe('28 maart 2026'); // 23:10 in winter time
+    expect(about('2026-03-28T22:59:59Z')).toBe('28 maart 2026');
+    expect(about('2026-03-28T23:00:00Z')).toBe('29 maart 2026'); // midnight
+    expect(about('2026-07-01T21:59:59Z')).toBe('1 juli 2026'); // 23:59 in summer time
+    expect(about('2026-07-01T22:00:00Z')).toBe('2 juli 2026');
+    expect(about('2026-07-01T21:30:00Z')).toBe('1 juli 2026'); // the same hour as before, from memory
   });
 });

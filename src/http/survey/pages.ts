@@ -31,8 +31,11 @@ export interface SurveyFormOptions extends Common {
   published?: boolean;
 }
 
-/** The survey: every question on one page, an error summary on top when something was wrong. */
-export function renderSurveyForm(o: SurveyFormOptions): string {
+/**
+ * The survey: every question on one page, an error summary on top when something was wrong. A
+ * first view comes as UTF-8 bytes from its version's template, anything else as a string.
+ */
+export function renderSurveyForm(o: SurveyFormOptions): string | Buffer {
   const holes = {
     path: o.path,
     about: aboutLine(o),
@@ -129,8 +132,23 @@ const dateFormats: Record<SurveyLocale, Intl.DateTimeFormat> = {
   }),
 };
 
+// Amsterdam's offset has been whole hours since 1940, so its date turns only on whole UTC hours:
+// the formatted date is kept per UTC hour (a page view then costs a lookup, not a formatting)
+const HOUR = 3_600_000;
+const WHOLE_HOURS_SINCE = Date.UTC(1940, 6);
+const formattedDates = new Map<string, string>();
+
 function formatDate(date: Date, locale: SurveyLocale) {
-  return dateFormats[locale].format(date);
+  const ms = date.getTime();
+  if (!(ms >= WHOLE_HOURS_SINCE)) return dateFormats[locale].format(date);
+  const key = `${locale}${Math.floor(ms / HOUR)}`;
+  let text = formattedDates.get(key);
+  if (text === undefined) {
+    text = dateFormats[locale].format(date);
+    if (formattedDates.size >= 10_000) formattedDates.clear();
+    formattedDates.set(key, text);
+  }
+  return text;
 }
 
 /** After submission: thanks, and what was answered (read-only). */

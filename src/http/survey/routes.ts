@@ -18,7 +18,7 @@ export interface RouteLimits {
 }
 
 const ZDraft = z.object({ answers: z.record(z.string(), z.unknown()) });
-const sendHtml = (reply: FastifyReply, status: number, page: string) =>
+const sendHtml = (reply: FastifyReply, status: number, page: string | Buffer) =>
   reply.status(status).type('text/html; charset=utf-8').send(page);
 
 /** The tenant's pages: thin handlers that call the use cases and render what they answer. */
