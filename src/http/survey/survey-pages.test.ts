@@ -227,6 +227,17 @@ describe('the tenant page', () => {
     expect(await responseCount(expired.invitation.id)).toBe(0);
   });
 
+  it("carries the app's security headers, on every view and on refusals alike", async () => {
+    const { path } = await survey();
+    const reference = (await get('/healthz')).headers;
+    const generic = new Set(['content-type', 'content-length', 'date', 'connection', 'keep-alive']);
+    const security = Object.keys(reference).filter((name) => !generic.has(name));
+    expect(security).toEqual(expect.arrayContaining(['content-security-policy', 'x-frame-options']));
+    expect(reference['content-security-policy']).toContain("script-src 'self'");
+    for (const res of [await get(path), await get(path), await get('/s/not-a-token')])
+      for (const name of security) expect([name, res.headers[name]]).toEqual([name, reference[name]]);
+  });
+
   it('keeps the first view within 30 KB, everything included', async () => {
     const { path } = await survey();
     const page = await get(path);
