@@ -1,0 +1,144 @@
+import { createHash, randomBytes } from 'node:crypto';
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  statfsSync,
+  statSync,
+} from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import pg from 'pg';
+import type { TestProject } from 'vitest/node';
+import { openDatabase, runMigrations } from '../db/client';
+import { fromProjectRoot } from '../lib/project-root';
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    /**
+     * PGlite: a migrated data folder that openTestDatabase copies for each test file (never opened
+     * itself), and the folder the copies go in.
+     */
+    pgliteTemplate?: { dir: string; copiesDir: string };
+    /** PostgreSQL: a migrated database each test file's database is created from (`TEMPLATE`). */
+    postgresTemplate?: string;
+  }
+}
+
+/**
+ * Migrates one database before any test file runs, so each file copies it instead of creating and
+ * migrating its own: PGlite's initdb and the migrations cost seconds per file, a copy a fraction.
+ */
+export default async function setup(project: TestProject) {
+  if (process.env.TEST_BACKEND === 'postgres') {
+    const adminUrl = process.env.TEST_DATABASE_URL;
+    if (!adminUrl) throw new Error('TEST_BACKEND=postgres needs TEST_DATABASE_URL');
+    const name = await createPostgresTemplate(adminUrl);
+    project.provide('postgresTemplate', name);
+    return () => dropDatabase(adminUrl, name);
+  }
+  const dir = await pgliteTemplate();
+  // copies live in memory where there is room (tmpfs), else in the temp folder
+  const copiesDir = mkdtempSync(join(roomyShm() ?? tmpdir(), 'achtplus-test-'));
+  project.provide('pgliteTemplate', { dir, copiesDir });
+  return () => rmSync(copiesDir, { recursive: true, force: true });
+}
+
+async function createPostgresTemplate(adminUrl: string) {
+  const name = `achtplus_tpl_${randomBytes(6).toString('hex')}`;
+  await adminQuery(adminUrl, `CREATE DATABASE ${name}`);
+  const url = new URL(adminUrl);
+  url.pathname = `/${name}`;
+  try {
+    const database = await openDatabase({ url: url.toString() });
+    try {
+      await runMigrations(database);
+    } finally {
+      await database.close(); // CREATE DATABASE … TEMPLATE needs it without connections
+    }
+  } catch (e) {
+    await dropDatabase(adminUrl, name);
+    throw e;
+  }
+  return name;
+}
+
+async function dropDatabase(adminUrl: string, name: string) {
+  await adminQuery(adminUrl, `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+}
+
+async function adminQuery(adminUrl: string, sql: string) {
+  const admin = new pg.Client({ connectionString: adminUrl });
+  await admin.connect();
+  try {
+    await admin.query(sql);
+  } finally {
+    await admin.end();
+  }
+}
+
+/**
+ * The migrated PGlite folder, kept in .tmp/ between runs under a name that changes with the
+ * migrations and the PGlite version, so a run after any change to either builds a new one.
+ */
+async function pgliteTemplate() {
+  const cache = fromProjectRoot('.tmp');
+  const dir = join(cache, `pglite-template-${pgliteTemplateKey()}`);
+  if (existsSync(join(dir, 'PG_VERSION'))) return dir;
+  mkdirSync(cache, { recursive: true });
+  const building = `${dir}.${process.pid}.${randomBytes(4).toString('hex')}`;
+  try {
+    const database = await openDatabase({ dataDir: building });
+    try {
+      await runMigrations(database);
+      await database.executeSql('CHECKPOINT');
+    } finally {
+      await database.close();
+    }
+    for (const old of readdirSync(cache)) {
+      if (old.startsWith('pglite-template-') && !old.startsWith(`pglite-template-${pgliteTemplateKey()}`)) {
+        rmSync(join(cache, old), { recursive: true, force: true });
+      }
+    }
+    // another run may have finished the same template meanwhile: either one will do
+    try {
+      renameSync(building, dir);
+    } catch (e) {
+      if (!existsSync(join(dir, 'PG_VERSION'))) throw e;
+    }
+  } finally {
+    rmSync(building, { recursive: true, force: true });
+  }
+  return dir;
+}
+
+function pgliteTemplateKey() {
+  const hash = createHash('sha256');
+  const pglite = JSON.parse(
+    readFileSync(fromProjectRoot('node_modules/@electric-sql/pglite/package.json'), 'utf8'),
+  );
+  hash.update(`pglite ${pglite.version}\n`);
+  const walk = (folder: string) => {
+    for (const name of readdirSync(fromProjectRoot(folder)).sort()) {
+      const path = join(folder, name);
+      if (statSync(fromProjectRoot(path)).isDirectory()) walk(path);
+      else hash.update(`${path}\n`).update(readFileSync(fromProjectRoot(path)));
+    }
+  };
+  walk('drizzle');
+  return hash.digest('hex').slice(0, 16);
+}
+
+/** /dev/shm when it is there and has room for a few copies (Docker's default 64 MB has not). */
+function roomyShm() {
+  try {
+    const s = statfsSync('/dev/shm');
+    return s.bavail * s.bsize > 1024 ** 3 ? '/dev/shm' : undefined;
+  } catch {
+    return undefined;
+  }
+}
