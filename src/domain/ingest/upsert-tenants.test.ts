@@ -12,6 +12,7 @@ import { importFile } from '../imports/run-import';
 import { unsubscribeTenant } from '../responses/unsubscribe-tenant';
 import { eraseTenantData } from '../tenants/erase-tenant-data';
 import { exportTenantData } from '../tenants/export-tenant-data';
+import { rowsOf, type Tx } from './upsert-sql';
 
 let h: TestHarness;
 let admin: Record<string, string>;
@@ -30,6 +31,46 @@ const post = async (url: string, payload: object) => {
 };
 const rowOf = async (externalId: string) =>
   (await h.ctx.db.select().from(tenants).where(eq(tenants.externalId, externalId)))[0]!;
+
+/**
+ * A transaction on a connection of its own that runs `write` and then stays open, holding the rows
+ * it locked, until `commit` (PostgreSQL only: PGlite has one connection).
+ */
+async function heldTransaction(write: (tx: Tx) => Promise<unknown>) {
+  let holding!: () => void;
+  const held = new Promise<void>((resolve) => {
+    holding = resolve;
+  });
+  let release!: () => void;
+  const released = new Promise<void>((resolve) => {
+    release = resolve;
+  });
+  const done = h.ctx.db.transaction(async (tx) => {
+    await write(tx);
+    holding();
+    await released;
+  });
+  await Promise.race([held, done]);
+  return {
+    commit: async () => {
+      release();
+      await done;
+    },
+  };
+}
+/** Whether, within 5 s, a statement whose text is LIKE `pattern` waits for a lock another transaction holds. */
+async function waitsForALock(pattern: string) {
+  const waiting = async () => {
+    const [row] = await rowsOf<{ n: number }>(
+      h.ctx.db,
+      sql`SELECT count(*)::int AS n FROM pg_stat_activity
+          WHERE datname = current_database() AND wait_event_type = 'Lock' AND query LIKE ${pattern}`,
+    );
+    return row!.n > 0;
+  };
+  for (let i = 0; i < 200 && !(await waiting()); i++) await new Promise((r) => setTimeout(r, 25));
+  return waiting();
+}
 
 describe('the ERP re-sends an erased tenant', () => {
   it('through the batch API and the CSV import: no name, contact data or opt-in comes back; the home follows the ERP', async () => {
@@ -123,6 +164,62 @@ describe('the ERP re-sends an erased tenant', () => {
       .where(eq(jobs.externalId, 'ERASE-J1'));
     expect(invitation).toEqual({ status: 'suppressed', reason: 'opted_out' });
   });
+
+  // Needs connections of its own: the erasure holds the row while the upsert's statement begins.
+  it.skipIf(testBackend === 'pglite')(
+    'an erasure committed while the upsert waits for the row is not undone',
+    async () => {
+      const home = await buildUnit(h.ctx.db);
+      const newHome = await buildUnit(h.ctx.db);
+      const tenant = {
+        externalId: 'ERASE-T3',
+        unitExternalId: home.externalId,
+        name: 'Karel Jansen',
+        email: 'k.jansen@example.invalid',
+        mobile: '06-12345678',
+        preferredChannel: 'both',
+        optedOut: false,
+      };
+      await post('/api/v1/tenants', { tenants: [tenant] });
+      const stored = await rowOf('ERASE-T3');
+      await surveyLinkOf('ERASE-T3');
+
+      // The erasure itself, stopped after it locked the tenant's row: another transaction holds the
+      // tenant's invitation, which the erasure locks next.
+      const holdingTheInvitation = await heldTransaction((tx) =>
+        tx.select().from(invitations).where(eq(invitations.tenantId, stored.id)).for('update'),
+      );
+      const erasing = eraseTenantData({
+        db: h.ctx.db,
+        actor: systemActor('test'),
+        tenantId: stored.id,
+        confirm: 'ERASE-T3',
+      });
+      expect(await waitsForALock('%from "invitations"%for update%')).toBe(true);
+      // the ERP moves them to another home, sending everything it has on them again
+      const upserting = post('/api/v1/tenants', {
+        tenants: [{ ...tenant, unitExternalId: newHome.externalId }],
+      });
+      expect(await waitsForALock('%resolved%')).toBe(true);
+      await holdingTheInvitation.commit();
+      expect(await erasing).toMatchObject({ tenantId: stored.id, invitations: 1 });
+      expect(await upserting).toEqual({ inserted: 0, updated: 1, unchanged: 0 });
+
+      const row = await rowOf('ERASE-T3');
+      expect(row.erasedAt).toBeInstanceOf(Date);
+      expect(row).toEqual({
+        ...stored,
+        unitId: newHome.id,
+        name: 'Gewiste huurder',
+        email: null,
+        mobile: null,
+        preferredChannel: 'none',
+        optedOut: true,
+        optedOutAt: row.erasedAt,
+        erasedAt: row.erasedAt,
+      });
+    },
+  );
 });
 
 const importTenants = (lines: string[]) =>
@@ -296,36 +393,16 @@ describe('the ERP re-sends a tenant who opted out themselves', () => {
       };
       await post('/api/v1/tenants', { tenants: [tenant] });
 
-      let holding!: () => void;
-      const held = new Promise<void>((resolve) => {
-        holding = resolve;
-      });
-      let release!: () => void;
-      const released = new Promise<void>((resolve) => {
-        release = resolve;
-      });
       // what unsubscribe-tenant writes, kept open until the upsert waits for it
-      const unsubscribing = h.ctx.db.transaction(async (tx) => {
-        await tx
+      const unsubscribing = await heldTransaction((tx) =>
+        tx
           .update(tenants)
           .set({ optedOut: true, optedOutAt: sql`now()`, selfOptedOutAt: sql`now()` })
-          .where(eq(tenants.externalId, 'SELF-T4'));
-        holding();
-        await released;
-      });
-      await held;
+          .where(eq(tenants.externalId, 'SELF-T4')),
+      );
       const upserting = post('/api/v1/tenants', { tenants: [tenant] });
-      const waitsForTheRow = async () => {
-        const result = (await h.ctx.db.execute(
-          sql`SELECT count(*)::int AS n FROM pg_stat_activity
-              WHERE datname = current_database() AND wait_event_type = 'Lock' AND query LIKE '%resolved%'`,
-        )) as unknown as { rows: { n: number }[] };
-        return result.rows[0]!.n > 0;
-      };
-      for (let i = 0; i < 200 && !(await waitsForTheRow()); i++) await new Promise((r) => setTimeout(r, 25));
-      expect(await waitsForTheRow()).toBe(true);
-      release();
-      await unsubscribing;
+      expect(await waitsForALock('%resolved%')).toBe(true);
+      await unsubscribing.commit();
       await upserting;
 
       const row = await rowOf('SELF-T4');

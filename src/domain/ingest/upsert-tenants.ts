@@ -1,12 +1,42 @@
 import { sql } from 'drizzle-orm';
 import type { IngestKind } from './ingest-kind';
 import { type TTenantRow, ZTenantRow } from './row-schemas';
-import { asJson, upsertResolved, writeInChunks } from './upsert-sql';
+import { asJson, rowsOf, writeInChunks } from './upsert-sql';
+
+const columns = ['unit_id', 'name', 'email', 'mobile', 'preferred_channel', 'opted_out', 'opted_out_at'];
+
+// What an existing row becomes, from `excluded` (the ERP's row, resolved below) and `tenants`, the
+// row itself. An erased tenant (AVG) keeps the row the erasure left — no name, no contact data, opted
+// out — whatever the ERP sends; only the home follows the ERP, as it holds nothing of the person. A
+// tenant who opted out themselves (self_opted_out_at, unsubscribe-tenant) stays opted out, with its
+// moment: the ERP sends `optedOut: false` as its default, which is no wish of the tenant's. An opt-out
+// the ERP repeats keeps its moment.
+//
+// These read `tenants`, not the statement's snapshot, on purpose: when an erasure or unsubscribe holds
+// the row, ON CONFLICT DO UPDATE waits for it and then evaluates SET and WHERE against the row's
+// latest committed version (PostgreSQL, Read Committed), so what they committed meanwhile is kept.
+// erased_at and self_opted_out_at are never cleared, so what the snapshot saw holds for that version.
+const erased = 'tenants.erased_at IS NOT NULL';
+const keepsOptOut = `(${erased} OR tenants.self_opted_out_at IS NOT NULL)`;
+const existingBecomes: Record<string, string> = {
+  unit_id: 'excluded.unit_id',
+  name: `CASE WHEN ${erased} THEN tenants.name ELSE excluded.name END`,
+  email: `CASE WHEN ${erased} THEN tenants.email ELSE excluded.email END`,
+  mobile: `CASE WHEN ${erased} THEN tenants.mobile ELSE excluded.mobile END`,
+  preferred_channel: `CASE WHEN ${erased} THEN tenants.preferred_channel ELSE excluded.preferred_channel END`,
+  opted_out: `${keepsOptOut} OR excluded.opted_out`,
+  opted_out_at: `CASE WHEN ${keepsOptOut} OR (excluded.opted_out AND tenants.opted_out) THEN tenants.opted_out_at
+                      ELSE excluded.opted_out_at END`,
+};
+const set = columns.map((c) => `${c} = ${existingBecomes[c]}`).join(', ');
+// rows whose values would not change are not written (they count as unchanged)
+const differs = `(${columns.map((c) => `tenants.${c}`).join(', ')})
+  IS DISTINCT FROM (${columns.map((c) => existingBecomes[c]).join(', ')})`;
 
 /**
  * Tenants by external id. Opting out records the moment; opting in again clears it. A tenant who
  * opted out themselves stays opted out, and an erased tenant stays erased (see docs/SURVEYS.md,
- * Opting out and Erasure).
+ * Opting out and Erasure), also when that happened while this upsert waited for the row.
  */
 export const tenantIngest: IngestKind<TTenantRow> = {
   name: 'tenants',
@@ -27,51 +57,30 @@ export const tenantIngest: IngestKind<TTenantRow> = {
           opted_out: r.optedOut,
         })),
       );
-      // An erased tenant (AVG) keeps the row the erasure left — no name, no contact data, opted out —
-      // whatever the ERP sends; only the home follows the ERP, as it holds nothing of the person.
-      // A tenant who opted out themselves (self_opted_out_at, unsubscribe-tenant) stays opted out, with
-      // its moment: the ERP sends `optedOut: false` as its default, which is no wish of the tenant's.
-      const resolved = sql`
-        SELECT r.external_id, coalesce(u.id, t.unit_id) AS unit_id,
-          CASE WHEN t.erased_at IS NULL THEN r.name ELSE t.name END AS name,
-          CASE WHEN t.erased_at IS NULL THEN coalesce(r.email, t.email) END AS email,
-          CASE WHEN t.erased_at IS NULL THEN coalesce(r.mobile, t.mobile) END AS mobile,
-          CASE WHEN t.erased_at IS NULL THEN coalesce(r.channel, t.preferred_channel, 'email')
-               ELSE t.preferred_channel END AS preferred_channel,
-          t.erased_at IS NOT NULL OR t.self_opted_out_at IS NOT NULL
-            OR coalesce(r.opted_out, t.opted_out, false) AS opted_out,
-          CASE WHEN t.erased_at IS NOT NULL OR t.self_opted_out_at IS NOT NULL THEN t.opted_out_at
-               WHEN NOT coalesce(r.opted_out, t.opted_out, false) THEN NULL
-               WHEN t.opted_out THEN t.opted_out_at ELSE now() END AS opted_out_at
-        FROM json_to_recordset(${json}::json) AS r(external_id text, unit text, name text, email text, mobile text,
-          channel text, opted_out boolean)
-        LEFT JOIN tenants t ON t.external_id = r.external_id
-        LEFT JOIN units u ON u.external_id = r.unit`;
-      const counts = await upsertResolved(tx, {
-        table: 'tenants',
-        key: 'external_id',
-        columns: [
-          'external_id',
-          'unit_id',
-          'name',
-          'email',
-          'mobile',
-          'preferred_channel',
-          'opted_out',
-          'opted_out_at',
-        ],
-        resolved,
-      });
-      // The SELECT above reads the rows as they were when the statement began. A tenant's opt-out
-      // committed after that (its transaction held the row, so our update waited for it and then
-      // wrote over it) would be undone by the ERP's `optedOut: false`. The rows we wrote are locked
-      // by us now, so this second statement, which sees everything committed, puts such an opt-out
-      // back; a later unsubscribe waits for our commit and then finds the ERP's values.
-      await tx.execute(sql`
-        UPDATE tenants t SET opted_out = true, opted_out_at = t.self_opted_out_at
-        FROM json_to_recordset(${json}::json) AS r(external_id text)
-        WHERE t.external_id = r.external_id AND t.self_opted_out_at IS NOT NULL AND NOT t.opted_out`);
-      return counts;
+      // The ERP's row, what it leaves out taken from the row as this statement first sees it (only
+      // the ERP changes these, apart from what `existingBecomes` keeps); a new tenant is stored so.
+      const [counts] = await rowsOf<{ inserted: number; updated: number }>(
+        tx,
+        sql`WITH resolved AS (
+          SELECT r.external_id, coalesce(u.id, t.unit_id) AS unit_id, r.name,
+            coalesce(r.email, t.email) AS email, coalesce(r.mobile, t.mobile) AS mobile,
+            coalesce(r.channel, t.preferred_channel, 'email') AS preferred_channel,
+            coalesce(r.opted_out, t.opted_out, false) AS opted_out,
+            CASE WHEN coalesce(r.opted_out, t.opted_out, false) THEN now() END AS opted_out_at
+          FROM json_to_recordset(${json}::json) AS r(external_id text, unit text, name text, email text,
+            mobile text, channel text, opted_out boolean)
+          LEFT JOIN tenants t ON t.external_id = r.external_id
+          LEFT JOIN units u ON u.external_id = r.unit
+        ), up AS (
+          INSERT INTO tenants (external_id, ${sql.raw(columns.join(', '))})
+          SELECT external_id, ${sql.raw(columns.join(', '))} FROM resolved
+          ON CONFLICT (external_id) DO UPDATE SET ${sql.raw(set)} WHERE ${sql.raw(differs)}
+          RETURNING (xmax = 0) AS inserted
+        )
+        SELECT count(*) FILTER (WHERE inserted)::int AS inserted,
+          count(*) FILTER (WHERE NOT inserted)::int AS updated FROM up`,
+      );
+      return counts!;
     });
   },
 };
