@@ -27,9 +27,17 @@ export async function runPrepared<Row>(
     return result.rows as Row[];
   }
   if (client instanceof PGlite) {
+    const execute = `EXECUTE ${statement.name}(${params.map(literal).join(', ')})`;
     await preparedOn(client, statement);
-    const result = await client.query(`EXECUTE ${statement.name}(${params.map(literal).join(', ')})`);
-    return result.rows as Row[];
+    try {
+      return (await client.query(execute)).rows as Row[];
+    } catch (err) {
+      // the session forgot it (DEALLOCATE, DISCARD ALL): prepare again, once
+      if ((err as { code?: string }).code !== '26000') throw err;
+      preparedByClient.get(client)?.delete(statement.name);
+      await preparedOn(client, statement);
+      return (await client.query(execute)).rows as Row[];
+    }
   }
   const result = (await db.execute(withParams(statement.text, params))) as unknown as { rows: Row[] };
   return result.rows;
