@@ -1,16 +1,40 @@
 import { z } from 'zod';
-import { contactChannels } from '../../db/schema';
+import { contactChannels, type tenants } from '../../db/schema';
 import type { listTenants } from '../../domain/tenants/list-tenants';
+import { iso } from './page';
 
-export const ZTenantItem = z.object({
-  id: z.number().int(),
-  externalId: z.string(),
-  name: z.string(),
-  email: z.string().nullable(),
-  mobile: z.string().nullable(),
-  preferredChannel: z.enum(contactChannels),
+/**
+ * Whether surveys reach the tenant and why not, for staff who may see tenant contact data: the
+ * contact centre must know that a tenant asked for it themselves (the ERP cannot undo that) or was
+ * erased (AVG: the row holds nothing of the person any more), not only that they are opted out.
+ */
+export const ZTenantOptOut = z.object({
   optedOut: z.boolean(),
+  selfOptedOutAt: z
+    .string()
+    .nullable()
+    .describe(
+      'when the tenant opted out themselves (survey link or e-mail unsubscribe); null if they did not',
+    ),
+  erasedAt: z.string().nullable().describe("when the tenant's data were erased (AVG); null if they were not"),
 });
+
+export function presentTenantOptOut(
+  t: Pick<typeof tenants.$inferSelect, 'optedOut' | 'selfOptedOutAt' | 'erasedAt'>,
+): z.infer<typeof ZTenantOptOut> {
+  return { optedOut: t.optedOut, selfOptedOutAt: iso(t.selfOptedOutAt), erasedAt: iso(t.erasedAt) };
+}
+
+export const ZTenantItem = z
+  .object({
+    id: z.number().int(),
+    externalId: z.string(),
+    name: z.string(),
+    email: z.string().nullable(),
+    mobile: z.string().nullable(),
+    preferredChannel: z.enum(contactChannels),
+  })
+  .extend(ZTenantOptOut.shape);
 
 type TenantRow = Awaited<ReturnType<typeof listTenants>>['rows'][number];
 
@@ -22,6 +46,6 @@ export function presentTenant(t: TenantRow): z.infer<typeof ZTenantItem> {
     email: t.email,
     mobile: t.mobile,
     preferredChannel: t.preferredChannel,
-    optedOut: t.optedOut,
+    ...presentTenantOptOut(t),
   };
 }

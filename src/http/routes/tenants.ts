@@ -8,7 +8,10 @@ import { presentTenant, ZTenantItem } from '../presenters/tenant';
 
 export const ZListTenantsQuery = ZPageQuery.extend({ q: ZSearchText.optional(), unitId: ZOptionalId });
 
-/** Tenants with contact data: admin, contact centre and quality only (others 403). */
+/**
+ * Tenants with contact data and whether surveys reach them (opted out, by their own wish, erased):
+ * admin, contact centre and quality only (others 403).
+ */
 export async function register(app: FastifyInstance, ctx: AppContext) {
   const r = app.withTypeProvider<ZodTypeProvider>();
   r.get(
