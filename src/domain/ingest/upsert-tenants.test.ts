@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { and, eq, inArray, sql } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { auditLog, invitations, jobs, tenants } from '../../db/schema';
 import { fromProjectRoot } from '../../lib/project-root';
 import { systemActor } from '../../policy/actor';
@@ -51,13 +51,18 @@ async function heldTransaction(write: (tx: Tx) => Promise<unknown>) {
     await released;
   });
   await Promise.race([held, done]);
-  return {
-    commit: async () => {
-      release();
-      await done;
-    },
+  const commit = async () => {
+    release();
+    await done;
   };
+  stillHeld.push(commit);
+  return { commit };
 }
+// a test that fails while a transaction is held ends it, so that the database can close
+const stillHeld: Array<() => Promise<void>> = [];
+afterEach(async () => {
+  for (const commit of stillHeld.splice(0)) await commit().catch(() => {});
+});
 /** Whether, within 5 s, a statement whose text is LIKE `pattern` waits for a lock another transaction holds. */
 async function waitsForALock(pattern: string) {
   const waiting = async () => {

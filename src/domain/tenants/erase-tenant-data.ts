@@ -24,9 +24,10 @@ export interface EraseTenantDataOptions {
  * ones end, scheduled ones are suppressed), messages to them lose recipient and body (queued ones
  * are not sent), and the tenant row keeps only its external id and home: name 'Gewiste huurder', no
  * contact data, opted out so no survey reaches them again, and `erasedAt` set so that an ERP re-send
- * of the tenant stores none of it again (upsert-tenants). Jobs keep their tenant id: the ERP owns
- * that link and sends it again anyway; it now points at a row without personal data. Audited without
- * personal data. Erasing again changes nothing more. `null` when the tenant is unknown.
+ * of the tenant stores none of it again (upsert-tenants; also an upsert that waited for the row, which
+ * this transaction locks first). Jobs keep their tenant id: the ERP owns that link and sends it again
+ * anyway; it now points at a row without personal data. Audited without personal data. Erasing again
+ * changes nothing more. `null` when the tenant is unknown.
  */
 export async function eraseTenantData({ db, actor, tenantId, confirm, ip }: EraseTenantDataOptions) {
   authorize(actor, 'tenant-data.manage');
