@@ -1,27 +1,16 @@
 import { asc, eq, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client';
-import {
-  invitations,
-  jobs,
-  organisation,
-  questionnaireVersions,
-  responseAnswers,
-  responses,
-} from '../../db/schema';
+import { invitations, jobs, questionnaireVersions, responseAnswers, responses } from '../../db/schema';
 import type { Actor } from '../../policy/actor';
 import { authorize } from '../../policy/policy';
 import { hashSurveyToken, SURVEY_TOKEN_PATTERN } from '../invitations/survey-token';
-import { readOrganisationSettings } from '../organisation/get-organisation-settings';
-import { DEFAULT_ORGANISATION, type TOrganisationSettings } from '../organisation/organisation-settings';
 import type { AnswerRow } from '../questionnaires/check-answers';
 import type { TQuestionnaireDefinition } from '../questionnaires/questionnaire-definition';
 import { markOpened } from './opened-marks';
+import { type SurveyBranding, surveyBranding } from './survey-branding';
 import { surveyDefinition } from './survey-definitions';
 
 export type SurveyLocale = 'nl' | 'en';
-
-/** What the page shows of the corporation: its name or logo and its colour. */
-export type SurveyBranding = Pick<TOrganisationSettings, 'name' | 'logoUrl' | 'primaryColor'>;
 
 /**
  * The tenant's survey behind a link token, as the page shows it. An unknown, malformed or expired
@@ -76,37 +65,26 @@ export const isOpen = (i: { status: string; expiresAt: Date | null }, now = new 
   i.status === 'sent' && (!i.expiresAt || i.expiresAt > now);
 
 /**
- * The page's one query: the corporation's branding, and the invitation with its job and its
- * version's publication by the token's hash. It always answers one row (the invitation's columns
- * empty for an unknown token), so an unknown and an expired token cost the same. Prepared once per
- * database (no query building per view); the definition itself comes from memory
- * (survey-definitions.ts).
+ * The page's one query: the invitation and its job, by the token's hash. Prepared once per
+ * database (no query building per view). The questionnaire and the corporation's branding come
+ * from memory (survey-definitions.ts, survey-branding.ts): on PGlite every further table in the
+ * query cost about as much as the lookup itself.
  */
 function preparePageLookup(db: Db) {
   return db
     .select({
-      invitation: {
-        id: invitations.id,
-        status: invitations.status,
-        expiresAt: invitations.expiresAt,
-        openedAt: invitations.openedAt,
-        locale: invitations.locale,
-        draftAnswers: invitations.draftAnswers,
-        versionId: invitations.questionnaireVersionId,
-      },
-      publishedAt: questionnaireVersions.publishedAt,
+      id: invitations.id,
+      status: invitations.status,
+      expiresAt: invitations.expiresAt,
+      openedAt: invitations.openedAt,
+      locale: invitations.locale,
+      draftAnswers: invitations.draftAnswers,
+      versionId: invitations.questionnaireVersionId,
       job: { journey: jobs.journey, description: jobs.description, completedAt: jobs.completedAt },
-      branding: {
-        name: organisation.name,
-        logoUrl: organisation.logoUrl,
-        primaryColor: organisation.primaryColor,
-      },
     })
-    .from(sql`(SELECT 1) AS one`)
-    .leftJoin(invitations, eq(invitations.tokenHash, sql.placeholder('tokenHash')))
-    .leftJoin(questionnaireVersions, eq(questionnaireVersions.id, invitations.questionnaireVersionId))
+    .from(invitations)
     .leftJoin(jobs, eq(jobs.id, invitations.jobId))
-    .leftJoin(organisation, eq(organisation.id, 1))
+    .where(eq(invitations.tokenHash, sql.placeholder('tokenHash')))
     .prepare('survey_page_lookup');
 }
 const pageLookups = new WeakMap<Db, ReturnType<typeof preparePageLookup>>();
@@ -118,13 +96,8 @@ async function lookUpPage(db: Db, token: string) {
     pageLookups.set(db, lookup);
   }
   const [row] = await lookup.execute({ tokenHash: hashSurveyToken(token) });
-  return row!;
+  return row ?? null;
 }
-
-const brandingOf = (org: SurveyBranding | null): SurveyBranding => {
-  const { name, logoUrl, primaryColor } = org ?? DEFAULT_ORGANISATION;
-  return { name, logoUrl, primaryColor };
-};
 
 /**
  * Opens the survey for the page: marks `openedAt` the first time (written shortly after, in a
@@ -140,14 +113,14 @@ export async function openSurvey({
   token: string;
   locale?: SurveyLocale;
 }): Promise<OpenedSurvey> {
-  // a malformed token never reaches the database
-  if (!SURVEY_TOKEN_PATTERN.test(token))
-    return { state: 'unknown', branding: brandingOf(await readOrganisationSettings(db)) };
-  const row = await lookUpPage(db, token);
-  const branding = brandingOf(row.branding);
-  const found = row.invitation;
-  const definition = found?.versionId ? await surveyDefinition(db, found.versionId, row.publishedAt) : null;
-  if (!found || !definition) return { state: 'unknown', branding };
+  // a malformed token never reaches the database; an unknown and an expired one cost the same
+  const [found, branding] = await Promise.all([
+    SURVEY_TOKEN_PATTERN.test(token) ? lookUpPage(db, token) : null,
+    surveyBranding(db),
+  ]);
+  const version = found?.versionId ? await surveyDefinition(db, found.versionId) : null;
+  if (!found || !version) return { state: 'unknown', branding };
+  const { definition } = version;
   const chosen = locale ?? found.locale ?? 'nl';
   if (found.status === 'answered') {
     if (locale && locale !== found.locale) await rememberLocale(db, found.id, locale);
@@ -174,9 +147,9 @@ export async function openSurvey({
     invitationId: found.id,
     locale: chosen,
     definition,
-    published: row.publishedAt !== null,
+    published: version.published,
     draft: (found.draftAnswers as Record<string, unknown> | null) ?? {},
-    job: row.job ?? { journey: 'repair', description: null, completedAt: null },
+    job: found.job ?? { journey: 'repair', description: null, completedAt: null },
   };
 }
 

@@ -4,51 +4,46 @@ import { questionnaireVersions } from '../../db/schema';
 import type { TQuestionnaireDefinition } from '../questionnaires/questionnaire-definition';
 
 /**
- * Questionnaire definitions by version, kept in memory for the survey page. Only a draft is ever
- * edited (update-draft.ts); a published version never changes, so it is kept without expiry and
- * every process may keep its own copy. The key is the version's id and its publication moment, so
- * a database emptied and seeded again (ids restarted) is never answered from old entries; a draft
- * (no publication moment) is read fresh each time. Entries are frozen: they are shared by every
- * view, and the page keeps the form it rendered from one (src/http/survey/form-cache.ts).
- *
- * Submissions keep their own (published-definitions.ts, which compares publication moments in
- * SQL); the page compares the moments its own lookup read through the same driver.
+ * Questionnaire definitions by version, kept in memory for the survey page, so a page view reads
+ * no version row (on PGlite every further table in a query costs about as much as the lookup
+ * itself). Only a draft is ever edited (update-draft.ts) and a published version is never
+ * deleted, so a published one is kept, frozen (every view shares it, and the page keeps the form it
+ * rendered from it: src/http/survey/form-cache.ts); a draft is read each time. Each kept version is
+ * read again after REREAD_AFTER_MS all the same, so not even a database emptied and seeded again
+ * under a running process (ids restarted) could show an old questionnaire for longer than that.
  */
+export const REREAD_AFTER_MS = 60_000;
 const MAX_VERSIONS = 200;
-const cacheByDb = new WeakMap<
-  Db,
-  Map<number, { publishedAt: number; definition: TQuestionnaireDefinition }>
->();
 
-export async function surveyDefinition(
-  db: Db,
-  versionId: number,
-  publishedAt: Date | null,
-): Promise<TQuestionnaireDefinition | null> {
+export interface SurveyDefinition {
+  definition: TQuestionnaireDefinition;
+  /** a published version's: it does not change */
+  published: boolean;
+}
+
+const cacheByDb = new WeakMap<Db, Map<number, { read: SurveyDefinition; readAt: number }>>();
+
+export async function surveyDefinition(db: Db, versionId: number): Promise<SurveyDefinition | null> {
   let cache = cacheByDb.get(db);
   if (!cache) {
     cache = new Map();
     cacheByDb.set(db, cache);
   }
-  const cached = publishedAt ? cache.get(versionId) : undefined;
-  if (cached && cached.publishedAt === publishedAt?.getTime()) return cached.definition;
+  const cached = cache.get(versionId);
+  if (cached && Date.now() - cached.readAt < REREAD_AFTER_MS) return cached.read;
   const [row] = await db
-    .select({
-      definition: questionnaireVersions.definition,
-      status: questionnaireVersions.status,
-      publishedAt: questionnaireVersions.publishedAt,
-    })
+    .select({ definition: questionnaireVersions.definition, status: questionnaireVersions.status })
     .from(questionnaireVersions)
     .where(eq(questionnaireVersions.id, versionId));
+  cache.delete(versionId);
   if (!row) return null;
-  const definition = row.definition as TQuestionnaireDefinition;
-  if (row.status !== 'draft' && row.publishedAt) {
-    deepFreeze(definition); // shared by every request from now on: nobody may change it
-    cache.delete(versionId);
+  const read = { definition: row.definition as TQuestionnaireDefinition, published: row.status !== 'draft' };
+  if (read.published) {
+    deepFreeze(read.definition);
     if (cache.size >= MAX_VERSIONS) cache.delete(cache.keys().next().value!);
-    cache.set(versionId, { publishedAt: row.publishedAt.getTime(), definition });
+    cache.set(versionId, { read, readAt: Date.now() });
   }
-  return definition;
+  return read;
 }
 
 function deepFreeze(value: unknown) {

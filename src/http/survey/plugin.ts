@@ -1,8 +1,8 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { AppContext } from '../../context';
 import { ClientError } from '../../domain/errors';
-import { readOrganisationSettings } from '../../domain/organisation/get-organisation-settings';
 import { flushOpenedMarks } from '../../domain/responses/opened-marks';
+import { surveyBranding } from '../../domain/responses/survey-branding';
 import { registerSurveyAssets } from './assets';
 import { acceptForms, SURVEY_BODY_LIMIT } from './form-body';
 import { renderMessage } from './pages';
@@ -93,7 +93,7 @@ async function friendlyError(
         : status === 500
           ? [t.badTitle, t.errorText]
           : [t.badTitle, t.badText];
-  const org = await readOrganisationSettings(ctx.db).catch(() => ({
+  const org = await surveyBranding(ctx.db).catch(() => ({
     name: 'achtplus',
     logoUrl: null,
     primaryColor: '#1c5d99',

@@ -1,8 +1,8 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { resolveSessionActor } from '../../auth/session-actor';
 import type { AppContext } from '../../context';
-import { readOrganisationSettings } from '../../domain/organisation/get-organisation-settings';
 import { openSurveyPreview } from '../../domain/responses/open-survey';
+import { surveyBranding } from '../../domain/responses/survey-branding';
 import { ForbiddenError } from '../../policy/policy';
 import { renderMessage, renderSurveyForm } from './pages';
 import { localeOf, textsFor } from './texts';
@@ -25,7 +25,7 @@ export async function previewRoute(
     async (request, reply) => {
       const locale = localeOf(request.query.lang) ?? 'nl';
       const t = textsFor(locale);
-      const org = await readOrganisationSettings(ctx.db);
+      const org = await surveyBranding(ctx.db);
       const refuse = (status: number, title: string, text: string) =>
         reply
           .status(status)

@@ -1,11 +1,11 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import type { AppContext } from '../../context';
-import { readOrganisationSettings } from '../../domain/organisation/get-organisation-settings';
 import type { AnswerProblem } from '../../domain/questionnaires/check-answers';
 import { findInvitationByToken, openSurvey, type SurveyLocale } from '../../domain/responses/open-survey';
 import { saveSurveyDraft } from '../../domain/responses/save-survey-draft';
 import { submitResponse } from '../../domain/responses/submit-response';
+import { surveyBranding } from '../../domain/responses/survey-branding';
 import { unsubscribeTenant } from '../../domain/responses/unsubscribe-tenant';
 import { readSurveyForm } from './form-body';
 import { renderGone, renderMessage, renderSurveyForm, renderThanks, renderUnsubscribe } from './pages';
@@ -26,7 +26,7 @@ export async function surveyRoutes(app: FastifyInstance, ctx: AppContext, limits
   const { db } = ctx;
   const pathOf = (token: string) => `/s/${token}`;
   const gone = async (reply: FastifyReply, locale: SurveyLocale) =>
-    sendHtml(reply, 404, renderGone({ locale, org: await readOrganisationSettings(db) }));
+    sendHtml(reply, 404, renderGone({ locale, org: await surveyBranding(db) }));
 
   app.get<TokenRoute>(
     '/s/:token',
@@ -132,10 +132,7 @@ export async function surveyRoutes(app: FastifyInstance, ctx: AppContext, limits
     { onRequest: limits.read, schema: { hide: true } },
     async (request, reply) => {
       const { token } = request.params;
-      const [found, org] = await Promise.all([
-        findInvitationByToken(db, token),
-        readOrganisationSettings(db),
-      ]);
+      const [found, org] = await Promise.all([findInvitationByToken(db, token), surveyBranding(db)]);
       const locale = localeOf(request.query.lang) ?? found?.locale ?? 'nl';
       if (!found?.tenantId)
         return sendHtml(reply, 404, renderGone({ locale: localeOf(request.query.lang) ?? 'nl', org }));
@@ -155,7 +152,7 @@ export async function surveyRoutes(app: FastifyInstance, ctx: AppContext, limits
       const found = await findInvitationByToken(db, token);
       const locale = lang ?? found?.locale ?? 'nl';
       const t = textsFor(locale);
-      const org = await readOrganisationSettings(db);
+      const org = await surveyBranding(db);
       return sendHtml(
         reply,
         200,

@@ -1,7 +1,8 @@
 import { and, eq } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { auditLog, invitations, organisation, responses, tenants } from '../../db/schema';
 import { flushOpenedMarks } from '../../domain/responses/opened-marks';
+import { KEEP_MS } from '../../domain/responses/survey-branding';
 import { buildJob, buildTeam, buildTenant, buildUnit } from '../../test/factories';
 import { signedInAs, startHarness, type TestHarness } from '../../test/harness';
 import { buildSentInvitation } from '../../test/survey-factories';
@@ -314,5 +315,51 @@ describe('the preview for the questionnaire editor', () => {
     expect(page.body).toContain('What grade (1 to 10)');
     expect(page.body).not.toContain('type="submit"');
     expect((await get('/s/preview/999999', { cookie })).statusCode).toBe(404);
+  });
+});
+
+describe("the corporation's branding on the page", () => {
+  const settings = {
+    name: 'Nieuwe Naam Wonen',
+    logoUrl: null,
+    primaryColor: '#225533',
+    accentColor: '#f28c28',
+    senderName: 'W',
+    senderEmail: 'w@example.invalid',
+    timeZone: 'Europe/Amsterdam',
+  };
+  afterAll(async () => {
+    await h.ctx.db
+      .update(organisation)
+      .set({ name: 'Woon<script>x</script>stichting', primaryColor: '#7fb3e0' });
+  });
+
+  it('changes as soon as an admin saves new settings', async () => {
+    const { path } = await survey();
+    expect((await get(path)).body).toContain('Woon&lt;script&gt;x&lt;/script&gt;stichting');
+    const { cookie } = await signedInAs(h, 'admin');
+    const saved = await h.app.inject({
+      method: 'PUT',
+      url: '/api/v1/organisation',
+      headers: { cookie, origin: 'http://localhost:3000' },
+      payload: settings,
+    });
+    expect(saved.statusCode).toBe(200);
+    const page = (await get(path)).body;
+    expect(page).toContain('<span class="org">Nieuwe Naam Wonen</span>');
+    expect(page).toContain('--p:#225533');
+  });
+
+  it('is kept for half a minute when it changed elsewhere (another process on the same database)', async () => {
+    const { path } = await survey();
+    await get(path);
+    await h.ctx.db.update(organisation).set({ name: 'Elders Gewijzigd' });
+    expect((await get(path)).body).not.toContain('Elders Gewijzigd');
+    vi.useFakeTimers({ toFake: ['Date'], now: Date.now() + KEEP_MS + 1 });
+    try {
+      expect((await get(path)).body).toContain('<span class="org">Elders Gewijzigd</span>');
+    } finally {
+      vi.useRealTimers();
+    }
   });
 });
