@@ -1,144 +1,174 @@
 import type { SurveyLocale } from '../../domain/responses/open-survey';
 
-/** Everything the tenant reads that is not a question: Dutch first, English beside it. */
-const nl = {
-  lang: 'Nederlands',
-  otherLang: 'English',
-  title: 'Hoe tevreden bent u?',
-  intro: 'Het invullen duurt ongeveer twee minuten. Uw antwoorden worden tussendoor bewaard.',
-  about: {
-    repair: 'Over uw reparatieverzoek',
-    planned: 'Over het onderhoud aan uw woning',
-    vacancy: 'Over de oplevering van uw woning',
-  },
-  completed: 'afgerond op',
-  required: 'verplicht',
-  anonymous: 'Uw antwoorden zijn anoniem, tenzij u bij de laatste vraag toestemming geeft.',
-  submit: 'Versturen',
-  save: 'Tussendoor opslaan',
-  saved: 'Uw antwoorden zijn bewaard. U kunt later verdergaan via dezelfde link.',
-  autosaved: 'Bewaard',
-  revealed: 'Er is een vraag bijgekomen door uw antwoord. Vul die in als u wilt en verstuur dan.',
-  errorTitle: 'Er is iets niet goed ingevuld',
-  unsubscribeLink: 'Ik wil geen enquêtes meer ontvangen',
-  yes: 'Ja',
-  no: 'Nee',
-  statement: ['Helemaal oneens', 'Oneens', 'Neutraal', 'Eens', 'Helemaal eens'],
-  scaleEnds: {
-    grade: ['1 = heel slecht', '10 = uitstekend'],
-    phase_grade: ['1 = heel slecht', '10 = uitstekend'],
-    nps: ['0 = zeer onwaarschijnlijk', '10 = zeer waarschijnlijk'],
-    effort: ['1 = heel veel moeite', '7 = heel weinig moeite'],
-  } as Record<string, [string, string]>,
-  commentHint: 'Maximaal 5000 tekens.',
-  thanksTitle: 'Bedankt voor uw reactie!',
-  thanksText: 'Uw antwoorden zijn ontvangen. Hieronder ziet u wat u heeft ingevuld.',
-  notAnswered: 'niet beantwoord',
-  goneTitle: 'Deze link werkt niet (meer)',
-  goneText:
-    'De enquête is verlopen, of de link is niet compleet. Kopieer de hele link uit het bericht dat u kreeg. Heeft u een vraag? Neem dan contact met ons op.',
-  unsubscribeTitle: 'Geen enquêtes meer ontvangen?',
-  unsubscribeText:
-    'Na afmelden sturen wij u geen enquêtes meer. Dit geldt meteen, ook voor uitnodigingen die nog openstaan.',
-  unsubscribeButton: 'Ja, meld mij af',
-  unsubscribedTitle: 'U bent afgemeld',
-  unsubscribedText: 'U ontvangt geen enquêtes meer van ons. Bedankt voor uw reacties tot nu toe.',
-  backToSurvey: 'Terug naar de enquête',
-  previewBanner: 'Voorbeeld — antwoorden worden niet opgeslagen',
-  tooManyTitle: 'Even geduld',
-  tooManyText: 'Er kwamen te veel verzoeken tegelijk binnen. Probeer het over een minuut opnieuw.',
-  tooLargeTitle: 'Te veel tekst',
-  tooLargeText:
-    'Uw antwoorden bevatten te veel tekst om te versturen. Maak uw toelichting korter en probeer het opnieuw.',
-  badTitle: 'Dit verzoek kunnen we niet verwerken',
-  badText: 'Ga terug naar de enquête en probeer het opnieuw.',
-  errorText: 'Er ging bij ons iets mis. Probeer het later opnieuw.',
-  signInTitle: 'Inloggen nodig',
-  signInText: 'Log in bij achtplus om dit voorbeeld te bekijken.',
-  forbiddenText: 'U mag deze vragenlijst niet bekijken.',
-  problems: {
-    required: 'Kies een antwoord.',
-    range: (min: string, max: string) => `Kies een getal van ${min} tot en met ${max}.`,
-    yesNo: 'Kies ja of nee.',
-    option: 'Kies een van de mogelijkheden.',
-    one: 'Kies één mogelijkheid.',
-    text: 'Vul tekst in.',
-    tooLong: 'De tekst is te lang (maximaal 5000 tekens).',
-    character: 'De tekst bevat een teken dat niet is toegestaan.',
-    unknown: 'Deze vraag bestaat niet in deze enquête.',
-    hidden: 'Deze vraag hoort niet bij uw eerdere antwoord.',
-    action: 'Kies Versturen of Tussendoor opslaan.',
-  },
+/** One text in both languages: leaving a language out is a type error. */
+type Both<T = string> = { nl: T; en: T };
+type RangeText = (min: string, max: string) => string;
+type Table = {
+  [key: string]: Both | Both<RangeText> | Both[] | Record<string, [Both, Both]> | Table;
 };
-export type SurveyTexts = typeof nl;
 
-const en: SurveyTexts = {
-  lang: 'English',
-  otherLang: 'Nederlands',
-  title: 'How satisfied are you?',
-  intro: 'This takes about two minutes. Your answers are saved as you go.',
-  about: {
-    repair: 'About your repair request',
-    planned: 'About the maintenance of your home',
-    vacancy: 'About the handover of your home',
-  },
-  completed: 'completed on',
-  required: 'required',
-  anonymous: 'Your answers are anonymous, unless you give permission in the last question.',
-  submit: 'Send',
-  save: 'Save for later',
-  saved: 'Your answers have been saved. You can continue later with the same link.',
-  autosaved: 'Saved',
-  revealed: 'Your answer added a question. Answer it if you like, then send.',
-  errorTitle: 'Something is not filled in correctly',
-  unsubscribeLink: 'I do not want to receive surveys any more',
-  yes: 'Yes',
-  no: 'No',
-  statement: ['Strongly disagree', 'Disagree', 'Neutral', 'Agree', 'Strongly agree'],
-  scaleEnds: {
-    grade: ['1 = very poor', '10 = excellent'],
-    phase_grade: ['1 = very poor', '10 = excellent'],
-    nps: ['0 = very unlikely', '10 = very likely'],
-    effort: ['1 = a great deal of effort', '7 = very little effort'],
-  },
-  commentHint: 'At most 5000 characters.',
-  thanksTitle: 'Thank you for your response!',
-  thanksText: 'We have received your answers. This is what you filled in.',
-  notAnswered: 'not answered',
-  goneTitle: 'This link does not work (any more)',
-  goneText:
-    'The survey has expired, or the link is incomplete. Copy the whole link from the message you received. Any questions? Please contact us.',
-  unsubscribeTitle: 'No more surveys?',
-  unsubscribeText: 'After you unsubscribe we will not send you surveys any more. This takes effect at once.',
-  unsubscribeButton: 'Yes, unsubscribe me',
-  unsubscribedTitle: 'You have been unsubscribed',
-  unsubscribedText: 'You will not receive surveys from us any more. Thank you for your responses so far.',
-  backToSurvey: 'Back to the survey',
-  previewBanner: 'Preview — answers are not saved',
-  tooManyTitle: 'Please wait',
-  tooManyText: 'Too many requests arrived at once. Please try again in a minute.',
-  tooLargeTitle: 'Too much text',
-  tooLargeText: 'Your answers contain too much text to send. Please shorten your comments and try again.',
-  badTitle: 'We cannot process this request',
-  badText: 'Go back to the survey and try again.',
-  errorText: 'Something went wrong on our side. Please try again later.',
-  signInTitle: 'Please sign in',
-  signInText: 'Sign in to achtplus to see this preview.',
-  forbiddenText: 'You may not view this questionnaire.',
-  problems: {
-    required: 'Choose an answer.',
-    range: (min: string, max: string) => `Choose a number from ${min} to ${max}.`,
-    yesNo: 'Choose yes or no.',
-    option: 'Choose one of the options.',
-    one: 'Choose only one option.',
-    text: 'Please enter text.',
-    tooLong: 'The text is too long (at most 5000 characters).',
-    character: 'The text contains a character that is not allowed.',
-    unknown: 'This question is not part of this survey.',
-    hidden: 'This question does not apply given your earlier answer.',
-    action: 'Choose Send or Save for later.',
-  },
+/** The ends of each scale, under a question without help of its own (indexed by question type). */
+const scaleEnds: Record<string, [Both, Both]> = {
+  grade: [
+    { nl: '1 = heel slecht', en: '1 = very poor' },
+    { nl: '10 = uitstekend', en: '10 = excellent' },
+  ],
+  phase_grade: [
+    { nl: '1 = heel slecht', en: '1 = very poor' },
+    { nl: '10 = uitstekend', en: '10 = excellent' },
+  ],
+  nps: [
+    { nl: '0 = zeer onwaarschijnlijk', en: '0 = very unlikely' },
+    { nl: '10 = zeer waarschijnlijk', en: '10 = very likely' },
+  ],
+  effort: [
+    { nl: '1 = heel veel moeite', en: '1 = a great deal of effort' },
+    { nl: '7 = heel weinig moeite', en: '7 = very little effort' },
+  ],
 };
+
+/** Everything the tenant reads that is not a question: each text with its Dutch and English side by side. */
+const table = {
+  lang: { nl: 'Nederlands', en: 'English' },
+  otherLang: { nl: 'English', en: 'Nederlands' },
+  title: { nl: 'Hoe tevreden bent u?', en: 'How satisfied are you?' },
+  intro: {
+    nl: 'Het invullen duurt ongeveer twee minuten. Uw antwoorden worden tussendoor bewaard.',
+    en: 'This takes about two minutes. Your answers are saved as you go.',
+  },
+  about: {
+    repair: { nl: 'Over uw reparatieverzoek', en: 'About your repair request' },
+    planned: { nl: 'Over het onderhoud aan uw woning', en: 'About the maintenance of your home' },
+    vacancy: { nl: 'Over de oplevering van uw woning', en: 'About the handover of your home' },
+  },
+  completed: { nl: 'afgerond op', en: 'completed on' },
+  required: { nl: 'verplicht', en: 'required' },
+  anonymous: {
+    nl: 'Uw antwoorden zijn anoniem, tenzij u bij de laatste vraag toestemming geeft.',
+    en: 'Your answers are anonymous, unless you give permission in the last question.',
+  },
+  submit: { nl: 'Versturen', en: 'Send' },
+  save: { nl: 'Tussendoor opslaan', en: 'Save for later' },
+  saved: {
+    nl: 'Uw antwoorden zijn bewaard. U kunt later verdergaan via dezelfde link.',
+    en: 'Your answers have been saved. You can continue later with the same link.',
+  },
+  autosaved: { nl: 'Bewaard', en: 'Saved' },
+  revealed: {
+    nl: 'Er is een vraag bijgekomen door uw antwoord. Vul die in als u wilt en verstuur dan.',
+    en: 'Your answer added a question. Answer it if you like, then send.',
+  },
+  errorTitle: { nl: 'Er is iets niet goed ingevuld', en: 'Something is not filled in correctly' },
+  unsubscribeLink: {
+    nl: 'Ik wil geen enquêtes meer ontvangen',
+    en: 'I do not want to receive surveys any more',
+  },
+  yes: { nl: 'Ja', en: 'Yes' },
+  no: { nl: 'Nee', en: 'No' },
+  statement: [
+    { nl: 'Helemaal oneens', en: 'Strongly disagree' },
+    { nl: 'Oneens', en: 'Disagree' },
+    { nl: 'Neutraal', en: 'Neutral' },
+    { nl: 'Eens', en: 'Agree' },
+    { nl: 'Helemaal eens', en: 'Strongly agree' },
+  ],
+  scaleEnds,
+  commentHint: { nl: 'Maximaal 5000 tekens.', en: 'At most 5000 characters.' },
+  thanksTitle: { nl: 'Bedankt voor uw reactie!', en: 'Thank you for your response!' },
+  thanksText: {
+    nl: 'Uw antwoorden zijn ontvangen. Hieronder ziet u wat u heeft ingevuld.',
+    en: 'We have received your answers. This is what you filled in.',
+  },
+  notAnswered: { nl: 'niet beantwoord', en: 'not answered' },
+  goneTitle: { nl: 'Deze link werkt niet (meer)', en: 'This link does not work (any more)' },
+  goneText: {
+    nl: 'De enquête is verlopen, of de link is niet compleet. Kopieer de hele link uit het bericht dat u kreeg. Heeft u een vraag? Neem dan contact met ons op.',
+    en: 'The survey has expired, or the link is incomplete. Copy the whole link from the message you received. Any questions? Please contact us.',
+  },
+  unsubscribeTitle: { nl: 'Geen enquêtes meer ontvangen?', en: 'No more surveys?' },
+  unsubscribeText: {
+    nl: 'Na afmelden sturen wij u geen enquêtes meer. Dit geldt meteen, ook voor uitnodigingen die nog openstaan.',
+    en: 'After you unsubscribe we will not send you surveys any more. This takes effect at once.',
+  },
+  unsubscribeButton: { nl: 'Ja, meld mij af', en: 'Yes, unsubscribe me' },
+  unsubscribedTitle: { nl: 'U bent afgemeld', en: 'You have been unsubscribed' },
+  unsubscribedText: {
+    nl: 'U ontvangt geen enquêtes meer van ons. Bedankt voor uw reacties tot nu toe.',
+    en: 'You will not receive surveys from us any more. Thank you for your responses so far.',
+  },
+  backToSurvey: { nl: 'Terug naar de enquête', en: 'Back to the survey' },
+  previewBanner: {
+    nl: 'Voorbeeld — antwoorden worden niet opgeslagen',
+    en: 'Preview — answers are not saved',
+  },
+  tooManyTitle: { nl: 'Even geduld', en: 'Please wait' },
+  tooManyText: {
+    nl: 'Er kwamen te veel verzoeken tegelijk binnen. Probeer het over een minuut opnieuw.',
+    en: 'Too many requests arrived at once. Please try again in a minute.',
+  },
+  tooLargeTitle: { nl: 'Te veel tekst', en: 'Too much text' },
+  tooLargeText: {
+    nl: 'Uw antwoorden bevatten te veel tekst om te versturen. Maak uw toelichting korter en probeer het opnieuw.',
+    en: 'Your answers contain too much text to send. Please shorten your comments and try again.',
+  },
+  badTitle: { nl: 'Dit verzoek kunnen we niet verwerken', en: 'We cannot process this request' },
+  badText: {
+    nl: 'Ga terug naar de enquête en probeer het opnieuw.',
+    en: 'Go back to the survey and try again.',
+  },
+  errorText: {
+    nl: 'Er ging bij ons iets mis. Probeer het later opnieuw.',
+    en: 'Something went wrong on our side. Please try again later.',
+  },
+  signInTitle: { nl: 'Inloggen nodig', en: 'Please sign in' },
+  signInText: {
+    nl: 'Log in bij achtplus om dit voorbeeld te bekijken.',
+    en: 'Sign in to achtplus to see this preview.',
+  },
+  forbiddenText: { nl: 'U mag deze vragenlijst niet bekijken.', en: 'You may not view this questionnaire.' },
+  problems: {
+    required: { nl: 'Kies een antwoord.', en: 'Choose an answer.' },
+    range: {
+      nl: (min, max) => `Kies een getal van ${min} tot en met ${max}.`,
+      en: (min, max) => `Choose a number from ${min} to ${max}.`,
+    } satisfies Both<RangeText>,
+    yesNo: { nl: 'Kies ja of nee.', en: 'Choose yes or no.' },
+    option: { nl: 'Kies een van de mogelijkheden.', en: 'Choose one of the options.' },
+    one: { nl: 'Kies één mogelijkheid.', en: 'Choose only one option.' },
+    text: { nl: 'Vul tekst in.', en: 'Please enter text.' },
+    tooLong: {
+      nl: 'De tekst is te lang (maximaal 5000 tekens).',
+      en: 'The text is too long (at most 5000 characters).',
+    },
+    character: {
+      nl: 'De tekst bevat een teken dat niet is toegestaan.',
+      en: 'The text contains a character that is not allowed.',
+    },
+    unknown: {
+      nl: 'Deze vraag bestaat niet in deze enquête.',
+      en: 'This question is not part of this survey.',
+    },
+    hidden: {
+      nl: 'Deze vraag hoort niet bij uw eerdere antwoord.',
+      en: 'This question does not apply given your earlier answer.',
+    },
+    action: { nl: 'Kies Versturen of Tussendoor opslaan.', en: 'Choose Send or Save for later.' },
+  },
+} satisfies Table;
+
+/** The table in one language: each `{ nl, en }` becomes the text itself. */
+type InLanguage<T> = T extends Both<infer V> ? V : { [K in keyof T]: InLanguage<T[K]> };
+export type SurveyTexts = InLanguage<typeof table>;
+
+function inLanguage(value: unknown, locale: SurveyLocale): unknown {
+  if (Array.isArray(value)) return value.map((v) => inLanguage(v, locale));
+  if (typeof value !== 'object' || value === null) return value;
+  if ('nl' in value && 'en' in value) return (value as Both<unknown>)[locale];
+  return Object.fromEntries(Object.entries(value).map(([key, v]) => [key, inLanguage(v, locale)]));
+}
+
+const nl = inLanguage(table, 'nl') as SurveyTexts;
+const en = inLanguage(table, 'en') as SurveyTexts;
 
 export const textsFor = (locale: SurveyLocale): SurveyTexts => (locale === 'en' ? en : nl);
 
