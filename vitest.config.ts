@@ -8,5 +8,15 @@ export default defineConfig({
     testTimeout: 30_000,
     hookTimeout: 60_000,
     pool: 'forks',
+    // Test files share their worker's modules instead of each loading the app (and compiling PGlite's
+    // WebAssembly) again: that was most of the suite's time. Each file still has a database of its
+    // own; what a file changes in a module (a spy, an env variable, a global) must not outlive it,
+    // so vitest undoes spies and stubs after every test.
+    isolate: false,
+    restoreMocks: true,
+    unstubEnvs: true,
+    unstubGlobals: true,
+    // two cores: one file per core; much of a file's time is waiting (timers, sockets, children)
+    maxWorkers: 2,
   },
 });

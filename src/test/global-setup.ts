@@ -9,6 +9,7 @@ import {
   rmSync,
   statfsSync,
   statSync,
+  utimesSync,
 } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -87,8 +88,13 @@ async function adminQuery(adminUrl: string, sql: string) {
  */
 async function pgliteTemplate() {
   const cache = fromProjectRoot('.tmp');
-  const dir = join(cache, `pglite-template-${pgliteTemplateKey()}`);
-  if (existsSync(join(dir, 'PG_VERSION'))) return dir;
+  const key = pgliteTemplateKey();
+  const dir = join(cache, `pglite-template-${key}`);
+  if (existsSync(join(dir, 'PG_VERSION'))) {
+    const now = new Date();
+    utimesSync(dir, now, now); // in use: see below
+    return dir;
+  }
   mkdirSync(cache, { recursive: true });
   const building = `${dir}.${process.pid}.${randomBytes(4).toString('hex')}`;
   try {
@@ -99,9 +105,12 @@ async function pgliteTemplate() {
     } finally {
       await database.close();
     }
-    for (const old of readdirSync(cache)) {
-      if (old.startsWith('pglite-template-') && !old.startsWith(`pglite-template-${pgliteTemplateKey()}`)) {
-        rmSync(join(cache, old), { recursive: true, force: true });
+    // templates of other migrations go once unused for a day (a run started before a change may still copy one)
+    for (const name of readdirSync(cache)) {
+      const path = join(cache, name);
+      if (name.startsWith('pglite-template-') && !name.startsWith(`pglite-template-${key}`)) {
+        if (Date.now() - statSync(path).mtimeMs > 24 * 3600_000)
+          rmSync(path, { recursive: true, force: true });
       }
     }
     // another run may have finished the same template meanwhile: either one will do
