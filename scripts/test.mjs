@@ -9,6 +9,7 @@ const chromium = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const extra = process.argv.slice(2);
 let failed = false;
 const totals = { passed: 0, failed: 0, skipped: 0 };
+const durations = [];
 mkdirSync('.tmp', { recursive: true });
 
 function run(label, args, env = {}) {
@@ -16,7 +17,9 @@ function run(label, args, env = {}) {
   const report = `.tmp/vitest-${label.replace(/\W+/g, '-')}.json`;
   rmSync(report, { force: true });
   const reporters = ['--reporter=default', '--reporter=json', `--outputFile.json=${report}`];
+  const started = Date.now();
   const r = spawnSync('npx', [...args, ...reporters], { stdio: 'inherit', env: { ...process.env, ...env } });
+  durations.push(`${label}: ${Math.round((Date.now() - started) / 1000)} s`);
   if (existsSync(report)) {
     const j = JSON.parse(readFileSync(report, 'utf8'));
     totals.passed += j.numPassedTests;
@@ -52,5 +55,6 @@ if (existsSync(chromium)) {
 }
 
 // one closing line for people and for CI: every test of every part, added up
-console.log(`\nall parts: ${totals.passed} passed, ${totals.failed} failed, ${totals.skipped} skipped`);
+console.log(`\n${durations.join('; ')}`);
+console.log(`all parts: ${totals.passed} passed, ${totals.failed} failed, ${totals.skipped} skipped`);
 process.exit(failed ? 1 : 0);
