@@ -1,4 +1,4 @@
-import { asc, eq, sql } from 'drizzle-orm';
+import { asc, eq } from 'drizzle-orm';
 import type { Db } from '../../db/client';
 import { invitations, jobs, questionnaireVersions, responseAnswers, responses } from '../../db/schema';
 import type { Actor } from '../../policy/actor';
@@ -7,6 +7,7 @@ import { hashSurveyToken, SURVEY_TOKEN_PATTERN } from '../invitations/survey-tok
 import type { AnswerRow } from '../questionnaires/check-answers';
 import type { TQuestionnaireDefinition } from '../questionnaires/questionnaire-definition';
 import { markOpened } from './opened-marks';
+import { runPrepared } from './prepared-statement';
 import { type SurveyBranding, surveyBranding } from './survey-branding';
 import { surveyDefinition } from './survey-definitions';
 
@@ -65,38 +66,39 @@ export const isOpen = (i: { status: string; expiresAt: Date | null }, now = new 
   i.status === 'sent' && (!i.expiresAt || i.expiresAt > now);
 
 /**
- * The page's one query: the invitation and its job, by the token's hash. Prepared once per
- * database (no query building per view). The questionnaire and the corporation's branding come
- * from memory (survey-definitions.ts, survey-branding.ts): on PGlite every further table in the
- * query cost about as much as the lookup itself.
+ * The page's one query: the invitation and its job, by the token's hash, as a prepared statement
+ * (prepared-statement.ts): planning a join was most of a page view's cost on PGlite. The
+ * questionnaire and the corporation's branding come from memory (survey-definitions.ts,
+ * survey-branding.ts): on PGlite every further table in the query costs about as much again.
  */
-function preparePageLookup(db: Db) {
-  return db
-    .select({
-      id: invitations.id,
-      status: invitations.status,
-      expiresAt: invitations.expiresAt,
-      openedAt: invitations.openedAt,
-      locale: invitations.locale,
-      draftAnswers: invitations.draftAnswers,
-      versionId: invitations.questionnaireVersionId,
-      job: { journey: jobs.journey, description: jobs.description, completedAt: jobs.completedAt },
-    })
-    .from(invitations)
-    .leftJoin(jobs, eq(jobs.id, invitations.jobId))
-    .where(eq(invitations.tokenHash, sql.placeholder('tokenHash')))
-    .prepare('survey_page_lookup');
+const PAGE_LOOKUP = {
+  name: 'survey_page_lookup',
+  types: ['text'],
+  text: `SELECT i.id, i.status, i.expires_at AS "expiresAt", i.opened_at AS "openedAt", i.locale,
+      i.draft_answers AS "draftAnswers", i.questionnaire_version_id AS "versionId",
+      j.journey, j.description, j.completed_at AS "completedAt"
+    FROM invitations i LEFT JOIN jobs j ON j.id = i.job_id
+    WHERE i.token_hash = $1`,
+};
+
+interface PageRow {
+  id: number;
+  status: string;
+  expiresAt: Date | null;
+  openedAt: Date | null;
+  locale: SurveyLocale | null;
+  draftAnswers: unknown;
+  versionId: number | null;
+  journey: string | null;
+  description: string | null;
+  completedAt: Date | null;
 }
-const pageLookups = new WeakMap<Db, ReturnType<typeof preparePageLookup>>();
 
 async function lookUpPage(db: Db, token: string) {
-  let lookup = pageLookups.get(db);
-  if (!lookup) {
-    lookup = preparePageLookup(db);
-    pageLookups.set(db, lookup);
-  }
-  const [row] = await lookup.execute({ tokenHash: hashSurveyToken(token) });
-  return row ?? null;
+  const [row] = await runPrepared<PageRow>(db, PAGE_LOOKUP, [hashSurveyToken(token)]);
+  if (!row) return null;
+  const { journey, description, completedAt, ...invitation } = row;
+  return { ...invitation, job: journey ? { journey, description, completedAt } : null };
 }
 
 /**
