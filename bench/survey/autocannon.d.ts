@@ -31,6 +31,9 @@ declare module 'autocannon' {
     requests: { total: number; sent: number };
     throughput: { total: number };
   }
-  function autocannon(opts: Options): Promise<Result>;
+  interface Instance extends Promise<Result> {
+    on(event: 'response', listener: () => void): Instance;
+  }
+  function autocannon(opts: Options): Instance;
   export default autocannon;
 }

@@ -31,7 +31,9 @@ export async function runLoad(opts: {
   next: (i: number) => LoadRequest;
 }): Promise<LoadResult> {
   let i = 0;
-  const result = await autocannon({
+  const started = performance.now();
+  let lastAnswer = started;
+  const instance = autocannon({
     url: opts.url,
     connections: opts.connections,
     ...(opts.amount ? { amount: opts.amount } : { duration: opts.seconds ?? 10 }),
@@ -52,12 +54,19 @@ export async function runLoad(opts: {
       },
     ],
   });
+  instance.on('response', () => {
+    lastAnswer = performance.now();
+  });
+  const result = await instance;
   const done = result['2xx'] + result['3xx'];
+  // autocannon notices the end only at its next once-a-second sample, so its own duration of a run
+  // that stops after `amount` answers is rounded up to whole seconds; the last answer's moment is not
+  const seconds = opts.amount ? (lastAnswer - started) / 1000 : result.duration;
   return {
     done,
-    rate: done / result.duration,
+    rate: done / seconds,
     p99Ms: result.latency.p99,
-    seconds: result.duration,
+    seconds,
     statusCodes: Object.fromEntries(Object.entries(result.statusCodeStats).map(([k, v]) => [k, v.count])),
     errors: result.errors + result.timeouts,
   };
