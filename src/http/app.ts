@@ -1,5 +1,5 @@
 import cookie from '@fastify/cookie';
-import helmet from '@fastify/helmet';
+import helmet, { type FastifyHelmetOptions } from '@fastify/helmet';
 import rateLimit from '@fastify/rate-limit';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
@@ -62,6 +62,68 @@ function rejectNulCharacters(app: FastifyInstance) {
   });
 }
 
+/** Security headers; the staff app uses inline style attributes (Mantine), nothing else inline. */
+const HELMET_OPTIONS = {
+  contentSecurityPolicy: {
+    directives: {
+      defaultSrc: ["'self'"],
+      scriptSrc: ["'self'"],
+      styleSrc: ["'self'", "'unsafe-inline'"],
+      imgSrc: ["'self'", 'data:', 'https:'],
+      connectSrc: ["'self'"],
+      frameAncestors: ["'none'"],
+      formAction: ["'self'"],
+      objectSrc: ["'none'"],
+      upgradeInsecureRequests: null,
+    },
+  },
+  // the organisation's logo may live on another host
+  crossOriginEmbedderPolicy: false,
+} satisfies FastifyHelmetOptions;
+
+type HeaderList = Array<[name: string, value: number | string | string[]]>;
+let helmetHeadersOnce: Promise<HeaderList> | undefined;
+
+/**
+ * The headers helmet sets with HELMET_OPTIONS, taken once per process from @fastify/helmet itself
+ * (in a throw-away instance, one request): the plugin builds helmet's middleware again for every
+ * request, a tenth of a survey page view's CPU, while the headers never change from one request to
+ * the next. This holds while the options use no CSP nonces and no function as a directive (a
+ * policy per request); a route that needs a policy of its own sets the header itself
+ * (`reply.header` wins over these), as no route does today. src/http/security-headers.test.ts
+ * keeps them equal to what helmet set per request.
+ */
+function helmetHeaders(): Promise<HeaderList> {
+  helmetHeadersOnce ??= (async () => {
+    const probe = Fastify();
+    await probe.register(helmet, HELMET_OPTIONS);
+    let headers: HeaderList = [];
+    probe.get('/', (_request, reply) => {
+      // helmet writes straight to the raw response (Fastify's own headers come at send); the names
+      // as helmet spelled them: Node has getRawHeaderNames on every outgoing message, @types/node
+      // 20 declares it on client requests only
+      const raw = reply.raw;
+      const names = (raw as unknown as { getRawHeaderNames(): string[] }).getRawHeaderNames();
+      headers = names.map((name) => [name, raw.getHeader(name)!]);
+      reply.send();
+    });
+    await probe.inject('/');
+    await probe.close();
+    if (!headers.length) throw new Error('helmet set no headers');
+    return headers;
+  })();
+  return helmetHeadersOnce;
+}
+
+/** Every response carries them (also 404s and errors after this hook), set from memory. */
+function setSecurityHeaders(app: FastifyInstance, headers: HeaderList) {
+  app.addHook('onRequest', (_request, reply, done) => {
+    const raw = reply.raw;
+    for (const [name, value] of headers) raw.setHeader(name, value);
+    done();
+  });
+}
+
 export async function buildApp(opts: BuildAppOptions): Promise<FastifyInstance> {
   const app = Fastify({
     logger: opts.logger ?? false,
@@ -75,24 +137,7 @@ export async function buildApp(opts: BuildAppOptions): Promise<FastifyInstance> 
   installErrorHandler(app);
   rejectNulCharacters(app);
 
-  // security headers; the staff app uses inline style attributes (Mantine), nothing else inline
-  await app.register(helmet, {
-    contentSecurityPolicy: {
-      directives: {
-        defaultSrc: ["'self'"],
-        scriptSrc: ["'self'"],
-        styleSrc: ["'self'", "'unsafe-inline'"],
-        imgSrc: ["'self'", 'data:', 'https:'],
-        connectSrc: ["'self'"],
-        frameAncestors: ["'none'"],
-        formAction: ["'self'"],
-        objectSrc: ["'none'"],
-        upgradeInsecureRequests: null,
-      },
-    },
-    // the organisation's logo may live on another host
-    crossOriginEmbedderPolicy: false,
-  });
+  setSecurityHeaders(app, await helmetHeaders());
   await app.register(cookie, { secret: opts.ctx.secret });
   await app.register(rateLimit, { global: false });
   await app.register(swagger, {

@@ -8,7 +8,6 @@ import { acceptForms, SURVEY_BODY_LIMIT } from './form-body';
 import { renderMessage } from './pages';
 import { previewRoute } from './preview';
 import { surveyRoutes } from './routes';
-import { securityHeadersOnce } from './security-headers';
 import { localeOf, textsFor } from './texts';
 
 export interface SurveyPagesOptions {
@@ -32,7 +31,6 @@ export async function registerSurveyPages(
   app.addHook('onClose', () => flushOpenedMarks(ctx.db));
   await app.register(async (scope) => {
     acceptForms(scope);
-    securityHeadersOnce(scope);
     scope.addHook('onRoute', (route) => {
       route.bodyLimit = SURVEY_BODY_LIMIT;
     });
