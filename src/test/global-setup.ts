@@ -44,7 +44,9 @@ export default async function setup(project: TestProject) {
   }
   const dir = await pgliteTemplate();
   // copies live in memory where there is room (tmpfs), else in the temp folder
-  const copiesDir = mkdtempSync(join(roomyShm() ?? tmpdir(), 'achtplus-test-'));
+  const root = roomyShm() ?? tmpdir();
+  removeLeftCopies(root);
+  const copiesDir = mkdtempSync(join(root, 'achtplus-test-'));
   project.provide('pgliteTemplate', { dir, copiesDir });
   return () => rmSync(copiesDir, { recursive: true, force: true });
 }
@@ -140,6 +142,19 @@ function pgliteTemplateKey() {
   };
   walk('drizzle');
   return hash.digest('hex').slice(0, 16);
+}
+
+/** Copies of runs that ended without their teardown (killed): untouched for six hours, so no run's. */
+function removeLeftCopies(root: string) {
+  for (const name of readdirSync(root)) {
+    if (!name.startsWith('achtplus-test-')) continue;
+    const path = join(root, name);
+    try {
+      if (Date.now() - statSync(path).mtimeMs > 6 * 3600_000) rmSync(path, { recursive: true, force: true });
+    } catch {
+      // another run removed it meanwhile
+    }
+  }
 }
 
 /** /dev/shm when it is there and has room for a few copies (Docker's default 64 MB has not). */
