@@ -87,6 +87,8 @@ describe('master data lists', () => {
         mobile: tenant.mobile,
         preferredChannel: 'email',
         optedOut: false,
+        selfOptedOutAt: null,
+        erasedAt: null,
       },
     ]);
     expect((await get('/tenants?pageSize=2&page=3')).items).toHaveLength(1);
