@@ -5,11 +5,11 @@ import type { Actor } from '../../policy/actor';
 import { authorize } from '../../policy/policy';
 import { hashSurveyToken, SURVEY_TOKEN_PATTERN } from '../invitations/survey-token';
 import type { AnswerRow } from '../questionnaires/check-answers';
+import { surveyDefinition } from '../questionnaires/published-definitions';
 import type { TQuestionnaireDefinition } from '../questionnaires/questionnaire-definition';
 import { markOpened } from './opened-marks';
 import { runPrepared } from './prepared-statement';
 import { type SurveyBranding, surveyBranding } from './survey-branding';
-import { surveyDefinition } from './survey-definitions';
 
 export type SurveyLocale = 'nl' | 'en';
 
@@ -68,8 +68,9 @@ export const isOpen = (i: { status: string; expiresAt: Date | null }, now = new 
 /**
  * The page's one query: the invitation and its job, by the token's hash, as a prepared statement
  * (prepared-statement.ts): planning a join was most of a page view's cost on PGlite. The
- * questionnaire and the corporation's branding come from memory (survey-definitions.ts,
- * survey-branding.ts): on PGlite every further table in the query costs about as much again.
+ * questionnaire and the corporation's branding come from memory (survey-branding.ts,
+ * ../questionnaires/published-definitions.ts): on PGlite every further table in the query costs
+ * about as much again.
  */
 const PAGE_LOOKUP = {
   name: 'survey_page_lookup',

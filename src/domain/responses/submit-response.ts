@@ -2,15 +2,15 @@ import { sql } from 'drizzle-orm';
 import type { Db } from '../../db/client';
 import { hashSurveyToken, SURVEY_TOKEN_PATTERN } from '../invitations/survey-token';
 import { type AnswerProblem, type AnswerRow, checkAnswers } from '../questionnaires/check-answers';
-import { conditionMet, type TQuestionnaireDefinition } from '../questionnaires/questionnaire-definition';
-import { isOpen } from './open-survey';
-import { runPrepared } from './prepared-statement';
 import {
   type KnownVersion,
   knownVersions,
   publishedMsOf,
   questionnaireVersion,
-} from './published-definitions';
+} from '../questionnaires/published-definitions';
+import { conditionMet, type TQuestionnaireDefinition } from '../questionnaires/questionnaire-definition';
+import { isOpen } from './open-survey';
+import { runPrepared } from './prepared-statement';
 import { draftValues } from './save-survey-draft';
 
 export type SubmittedResponse =
@@ -31,7 +31,7 @@ export type SubmittedResponse =
  * consent. A refused answer stores nothing.
  *
  * The common case costs one prepared statement: the answers are checked in advance against each
- * published version this process knows (kept in memory, see published-definitions), and the
+ * published version this process knows (kept in memory: questionnaires/published-definitions.ts), and the
  * statement stores them with the one the invitation asks. Otherwise (a version not read yet,
  * refused answers, an answered, expired or unknown link) the invitation is looked up first to
  * say what it is, and stored the same way if it can be.

@@ -10,8 +10,8 @@ import { escapeHtml, raw, type SafeHtml } from '../../lib/html';
  * measure and encode for sending than it cost to build).
  *
  * Only a published version's form is kept (the caller says so: a published version never changes,
- * and its definition is one object while it is kept in memory, published-definitions.ts); a
- * draft's form is rendered in full each time. The stand-ins contain NUL, which no stored text can
+ * and its definition is one object while it is kept in memory, also when read again unchanged:
+ * src/domain/questionnaires/published-definitions.ts); a draft's form is rendered in full each time. The stand-ins contain NUL, which no stored text can
  * (PostgreSQL refuses it), so they cannot collide with a question or a corporation's name; a
  * template in which they do not appear exactly as expected is not used.
  */
