@@ -18,4 +18,24 @@ describe('html', () => {
     );
     expect(escapeHtml('a&b')).toBe('a&amp;b');
   });
+
+  it('escapes each special character wherever it is, and gives text without any back as it is', () => {
+    const special: Array<[string, string]> = [
+      ['&', '&amp;'],
+      ['<', '&lt;'],
+      ['>', '&gt;'],
+      ['"', '&quot;'],
+      ["'", '&#39;'],
+    ];
+    for (const [c, entity] of special) {
+      expect(escapeHtml(c)).toBe(entity);
+      expect(escapeHtml(`${c}begin`)).toBe(`${entity}begin`);
+      expect(escapeHtml(`${'x'.repeat(200)}${c}`)).toBe(`${'x'.repeat(200)}${entity}`);
+      expect(escapeHtml(`a${c}b${c}c`)).toBe(`a${entity}b${entity}c`);
+    }
+    for (const text of ['', 'Welk rapportcijfer geeft u?', '10', 'é ü ß 😀 \u2028', '&amp'.slice(1)])
+      expect(escapeHtml(text)).toBe(text);
+    // the same text twice in a row (a test with a global pattern would remember where it stopped)
+    expect([escapeHtml('a<b'), escapeHtml('a<b')]).toEqual(['a&lt;b', 'a&lt;b']);
+  });
 });
