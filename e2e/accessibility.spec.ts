@@ -1,25 +1,7 @@
-import AxeBuilder from '@axe-core/playwright';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { adminApi, openBrowser, screenshot, signIn } from './browser';
+import { adminApi, audit, openBrowser, signIn } from './browser';
 import { type RunningServer, sharedServer } from './server';
-
-const wcag = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'];
-
-async function audit(page: Page, name: string) {
-  await page.waitForLoadState('networkidle');
-  await page.locator('h1').first().waitFor();
-  await screenshot(page, `a11y-${name}`);
-  const result = await new AxeBuilder({ page }).withTags(wcag).analyze();
-  const summary = result.violations.map(
-    (v) =>
-      `${v.id} (${v.impact}): ${v.help}\n    ${v.nodes
-        .map((n) => n.target.join(' '))
-        .slice(0, 5)
-        .join('\n    ')}`,
-  );
-  expect(summary, `axe violations on ${name}`).toEqual([]);
-}
 
 describe('the staff app is accessible (axe-core finds no violations)', () => {
   let server: RunningServer;

@@ -1,7 +1,9 @@
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import AxeBuilder from '@axe-core/playwright';
 import { type APIRequestContext, type BrowserContext, chromium, type Page, request } from 'playwright-core';
+import { expect } from 'vitest';
 
 export const DEMO_PASSWORD = 'achtplus-demo';
 export const screenshotDir = 'screenshots';
@@ -62,4 +64,22 @@ export async function adminApi(baseURL: string): Promise<APIRequestContext> {
   });
   if (signedIn.status() !== 200) throw new Error(`the demo admin could not sign in: ${signedIn.status()}`);
   return api;
+}
+
+const wcag = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'];
+
+/** Screenshot `a11y-<name>`, then axe-core over the page: every WCAG 2.x A/AA rule must pass. */
+export async function audit(page: Page, name: string) {
+  await page.waitForLoadState('networkidle');
+  await page.locator('h1').first().waitFor();
+  await screenshot(page, `a11y-${name}`);
+  const result = await new AxeBuilder({ page }).withTags(wcag).analyze();
+  const summary = result.violations.map(
+    (v) =>
+      `${v.id} (${v.impact}): ${v.help}\n    ${v.nodes
+        .map((n) => n.target.join(' '))
+        .slice(0, 5)
+        .join('\n    ')}`,
+  );
+  expect(summary, `axe violations on ${name}`).toEqual([]);
 }

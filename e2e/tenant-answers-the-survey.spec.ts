@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { type APIRequestContext, type BrowserContext, type Page, request } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { middayAmsterdam } from '../src/domain/invitations/testing';
-import { adminApi, openBrowser, screenshot, signIn } from './browser';
+import { adminApi, audit, openBrowser, screenshot, signIn } from './browser';
 import { waitForMail } from './mailbox';
 import { sharedServer } from './server';
 
@@ -218,6 +218,7 @@ describe('a tenant answers the survey of a completed job, and only the own team 
     await desk.goto(link);
     await desk.getByRole('heading', { level: 1 }).waitFor();
     await screenshot(desk, 'tenant-survey-desktop');
+    await audit(desk, 'tenant-survey-desktop');
     await desk.close();
 
     // then on a phone, where most tenants answer
@@ -226,6 +227,7 @@ describe('a tenant answers the survey of a completed job, and only the own team 
     await phone.goto(link);
     await answer(phone);
     await screenshot(phone, 'tenant-survey-phone');
+    await audit(phone, 'tenant-survey-phone-answered');
     await phone.getByRole('button', { name: /Versturen|Verzenden/ }).click();
     await phone
       .getByText(/Bedankt/)
@@ -234,6 +236,7 @@ describe('a tenant answers the survey of a completed job, and only the own team 
     const thanks = (await phone.locator('body').textContent()) ?? '';
     expect(thanks).toContain(comment); // shows what was answered, as text
     await screenshot(phone, 'tenant-survey-phone-thanks');
+    await audit(phone, 'tenant-survey-phone-thanks');
 
     // the script was shown as text, never run
     expect(await phone.evaluate(() => document.querySelectorAll('script:not([src])').length)).toBe(0);
