@@ -31,6 +31,8 @@ export async function openTenantContact({ db, actor, jobId, ip }: OpenTenantCont
       mobile: tenants.mobile,
       preferredChannel: tenants.preferredChannel,
       optedOut: tenants.optedOut,
+      selfOptedOutAt: tenants.selfOptedOutAt,
+      erasedAt: tenants.erasedAt,
     })
     .from(jobs)
     .innerJoin(tenants, eq(tenants.id, jobs.tenantId))

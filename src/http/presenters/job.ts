@@ -6,6 +6,7 @@ import type { openTenantContact } from '../../domain/jobs/open-tenant-contact';
 import type { Actor } from '../../policy/actor';
 import { may } from '../../policy/policy';
 import { iso, refOrNull, ZRef } from './page';
+import { presentTenantOptOut, ZTenantOptOut } from './tenant';
 
 const ZTimestamp = z.string().nullable();
 
@@ -43,13 +44,14 @@ export const ZJobDetail = ZJobItem.extend({
     .describe('{anonymous: true} once the tenant answered the survey without consenting to be named'),
 });
 
-export const ZTenantContact = z.object({
-  name: z.string(),
-  email: z.string().nullable(),
-  mobile: z.string().nullable(),
-  preferredChannel: z.enum(contactChannels),
-  optedOut: z.boolean(),
-});
+export const ZTenantContact = z
+  .object({
+    name: z.string(),
+    email: z.string().nullable(),
+    mobile: z.string().nullable(),
+    preferredChannel: z.enum(contactChannels),
+  })
+  .extend(ZTenantOptOut.shape);
 
 export function presentJob(j: JobRow): z.infer<typeof ZJobItem> {
   const u = j.unit;
@@ -109,6 +111,6 @@ export function presentTenantContact(
     email: t.email,
     mobile: t.mobile,
     preferredChannel: t.preferredChannel,
-    optedOut: t.optedOut,
+    ...presentTenantOptOut(t),
   };
 }

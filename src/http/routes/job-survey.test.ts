@@ -1,6 +1,6 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { invitations, outboxMessages, responses } from '../../db/schema';
+import { invitations, outboxMessages, responses, tenants } from '../../db/schema';
 import { buildJob, buildWorld, type World } from '../../test/factories';
 import { signedInAs, startHarness, type TestHarness } from '../../test/harness';
 import { buildResponse, buildSentInvitation } from '../../test/survey-factories';
@@ -193,5 +193,16 @@ describe('anonymity on the job page', () => {
   it('still gives a contractor no tenant at all', async () => {
     const job = await get('contractor', `/jobs/${w.jobs.repairNorthByContractor.id}`);
     expect(job.body.tenant).toBeNull();
+  });
+
+  it('says in the tenant contact when the tenant opted out themselves', async () => {
+    const at = new Date('2024-03-10T10:00:00Z');
+    await h.ctx.db
+      .update(tenants)
+      .set({ optedOut: true, optedOutAt: at, selfOptedOutAt: at })
+      .where(eq(tenants.id, w.tenants[0]!.id));
+    const res = await get('admin', `/jobs/${w.jobs.repairNorthByJan.id}/tenant-contact`);
+    expect(res.status).toBe(200);
+    expect(res.body).toMatchObject({ optedOut: true, selfOptedOutAt: at.toISOString(), erasedAt: null });
   });
 });

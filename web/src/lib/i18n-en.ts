@@ -163,6 +163,7 @@ export const en: Record<MessageKey, string> = {
   'channel.both': 'E-mail and SMS',
   'channel.none': 'None',
   'field.cancelledAt': 'Cancelled',
+  'jobs.optedOutSelf': 'at their own request, since',
   'field.optedOut': 'Opted out of surveys',
   'jobs.completedPeriod': 'Completed in period',
   'jobs.attribution': 'Assigned to',

@@ -163,6 +163,7 @@ export const nl = {
   'channel.both': 'E-mail en sms',
   'channel.none': 'Geen',
   'field.cancelledAt': 'Geannuleerd',
+  'jobs.optedOutSelf': 'op eigen verzoek, sinds',
   'field.optedOut': 'Wil geen enquêtes',
   'jobs.completedPeriod': 'Gereed in periode',
   'jobs.attribution': 'Toegewezen aan',

@@ -7,7 +7,7 @@ import { Fields } from '../components/Fields';
 import { Page } from '../components/Page';
 import { QueryState } from '../components/QueryState';
 import { api, v1 } from '../lib/api';
-import { formatDateTime } from '../lib/format';
+import { formatDate, formatDateTime } from '../lib/format';
 import { useI18n } from '../lib/i18n';
 import { addressOf, type Job, StatusBadge } from '../lib/jobs';
 import { can, useMe } from '../lib/me';
@@ -28,6 +28,8 @@ interface TenantContact {
   mobile: string | null;
   preferredChannel: string | null;
   optedOut?: boolean;
+  /** the tenant opted out themselves (survey link or e-mail); the ERP cannot undo it */
+  selfOptedOutAt?: string | null;
 }
 
 const refLink = (path: string, ref: Ref | null) =>
@@ -74,7 +76,14 @@ function TenantContactPanel({ jobId }: { jobId: number }) {
             [t('field.email'), c.email],
             [t('field.mobile'), c.mobile],
             [t('field.preferredChannel'), tv('channel', c.preferredChannel)],
-            [t('field.optedOut'), c.optedOut ? t('yes') : t('no')],
+            [
+              t('field.optedOut'),
+              c.optedOut
+                ? c.selfOptedOutAt
+                  ? `${t('yes')} — ${t('jobs.optedOutSelf')} ${formatDate(c.selfOptedOutAt)}`
+                  : t('yes')
+                : t('no'),
+            ],
           ]}
         />
       )}
