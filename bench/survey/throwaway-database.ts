@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import pg from 'pg';
+import { createDatabase, dropDatabase } from '../../src/test/admin-database';
 import type { BenchDatabase } from './bench-server';
 
 /**
@@ -18,20 +18,6 @@ export async function throwawayDatabase(
     return { database: { dataDir }, drop: async () => rmSync(dataDir, { recursive: true, force: true }) };
   }
   const name = `achtplus_bench_${randomBytes(5).toString('hex')}`;
-  const admin = async (statement: string) => {
-    const client = new pg.Client({ connectionString: postgresUrl });
-    await client.connect();
-    try {
-      await client.query(statement);
-    } finally {
-      await client.end();
-    }
-  };
-  await admin(`CREATE DATABASE ${name}`);
-  const url = new URL(postgresUrl!);
-  url.pathname = `/${name}`;
-  return {
-    database: { url: url.toString() },
-    drop: () => admin(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`),
-  };
+  const url = await createDatabase(postgresUrl!, name);
+  return { database: { url }, drop: () => dropDatabase(postgresUrl!, name) };
 }

@@ -1,9 +1,9 @@
 import { randomBytes } from 'node:crypto';
 import { cpSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import pg from 'pg';
 import { inject } from 'vitest';
 import { type Database, openDatabase, runMigrations } from '../db/client';
+import { createDatabase, dropDatabase } from './admin-database';
 
 /**
  * Each test file gets a database of its own: a PGlite, or (TEST_BACKEND=postgres) a throw-away
@@ -22,22 +22,16 @@ export async function openTestDatabase(): Promise<Database> {
   const adminUrl = process.env.TEST_DATABASE_URL;
   if (!adminUrl) throw new Error('TEST_BACKEND=postgres needs TEST_DATABASE_URL');
   const name = `achtplus_t_${randomBytes(6).toString('hex')}`;
-  const template = inject('postgresTemplate');
-  await adminQuery(
-    adminUrl,
-    template ? `CREATE DATABASE ${name} TEMPLATE ${template}` : `CREATE DATABASE ${name}`,
-  );
-  const url = new URL(adminUrl);
-  url.pathname = `/${name}`;
-  const database = await openDatabase({ url: url.toString() });
+  const url = await createDatabase(adminUrl, name, inject('postgresTemplate'));
+  const database = await openDatabase({ url });
   await runMigrations(database);
   const close = database.close;
   return {
     ...database,
-    url: url.toString(),
+    url,
     async close() {
       await close();
-      await adminQuery(adminUrl, `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      await dropDatabase(adminUrl, name);
     },
   };
 }
@@ -61,14 +55,4 @@ async function openPgliteTestDatabase(): Promise<Database> {
       rmSync(dataDir, { recursive: true, force: true });
     },
   };
-}
-
-async function adminQuery(adminUrl: string, sql: string) {
-  const admin = new pg.Client({ connectionString: adminUrl });
-  await admin.connect();
-  try {
-    await admin.query(sql);
-  } finally {
-    await admin.end();
-  }
 }

@@ -13,10 +13,10 @@ import {
 } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import pg from 'pg';
 import type { TestProject } from 'vitest/node';
 import { openDatabase, runMigrations } from '../db/client';
 import { fromProjectRoot } from '../lib/project-root';
+import { createDatabase, dropDatabase } from './admin-database';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -53,11 +53,9 @@ export default async function setup(project: TestProject) {
 
 async function createPostgresTemplate(adminUrl: string) {
   const name = `achtplus_tpl_${randomBytes(6).toString('hex')}`;
-  await adminQuery(adminUrl, `CREATE DATABASE ${name}`);
-  const url = new URL(adminUrl);
-  url.pathname = `/${name}`;
+  const url = await createDatabase(adminUrl, name);
   try {
-    const database = await openDatabase({ url: url.toString() });
+    const database = await openDatabase({ url });
     try {
       await runMigrations(database);
     } finally {
@@ -68,20 +66,6 @@ async function createPostgresTemplate(adminUrl: string) {
     throw e;
   }
   return name;
-}
-
-async function dropDatabase(adminUrl: string, name: string) {
-  await adminQuery(adminUrl, `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-}
-
-async function adminQuery(adminUrl: string, sql: string) {
-  const admin = new pg.Client({ connectionString: adminUrl });
-  await admin.connect();
-  try {
-    await admin.query(sql);
-  } finally {
-    await admin.end();
-  }
 }
 
 /**
