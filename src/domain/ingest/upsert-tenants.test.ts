@@ -77,156 +77,6 @@ async function waitsForALock(pattern: string) {
   return waiting();
 }
 
-describe('the ERP re-sends an erased tenant', () => {
-  it('through the batch API and the CSV import: no name, contact data or opt-in comes back; the home follows the ERP', async () => {
-    const home = await buildUnit(h.ctx.db);
-    const newHome = await buildUnit(h.ctx.db);
-    const tenant = {
-      externalId: 'ERASE-T1',
-      unitExternalId: home.externalId,
-      name: 'Karel Jansen',
-      email: 'k.jansen@example.invalid',
-      mobile: '06-12345678',
-      preferredChannel: 'both',
-      optedOut: false,
-    };
-    await post('/api/v1/tenants', { tenants: [tenant] });
-    const stored = await rowOf('ERASE-T1');
-    expect(stored).toMatchObject({ name: 'Karel Jansen', optedOut: false, erasedAt: null });
-
-    await eraseTenantData({
-      db: h.ctx.db,
-      actor: systemActor('test'),
-      tenantId: stored.id,
-      confirm: 'ERASE-T1',
-    });
-    const erased = await rowOf('ERASE-T1');
-    expect(erased.erasedAt).toBeInstanceOf(Date);
-    const asErased = {
-      id: stored.id,
-      name: 'Gewiste huurder',
-      email: null,
-      mobile: null,
-      preferredChannel: 'none',
-      optedOut: true,
-      optedOutAt: erased.optedOutAt,
-      erasedAt: erased.erasedAt,
-      selfOptedOutAt: null,
-    };
-
-    // the same row as before the erasure, explicitly opted in again
-    expect(await post('/api/v1/tenants', { tenants: [tenant] })).toEqual({
-      inserted: 0,
-      updated: 0,
-      unchanged: 1,
-    });
-    expect(await rowOf('ERASE-T1')).toEqual({ ...asErased, externalId: 'ERASE-T1', unitId: home.id });
-
-    // the home is the ERP's, not the person's: a move is stored
-    expect(
-      await post('/api/v1/tenants', { tenants: [{ ...tenant, unitExternalId: newHome.externalId }] }),
-    ).toEqual({ inserted: 0, updated: 1, unchanged: 0 });
-    expect(await rowOf('ERASE-T1')).toMatchObject({ ...asErased, unitId: newHome.id });
-
-    const csv = [
-      'huurder;vhe;naam;email;mobiel;voorkeurskanaal;uitgeschreven',
-      `ERASE-T1;${newHome.externalId};K. Jansen;karel@example.invalid;0612345678;sms;nee`,
-      `ERASE-T2;${home.externalId};Els Pieters;els@example.invalid;;;nee`,
-    ].join('\n');
-    const run = await importFile({
-      db: h.ctx.db,
-      actor: systemActor('test'),
-      kind: 'tenants',
-      fileName: 'huurders.csv',
-      bytes: Buffer.from(csv),
-    });
-    expect(run, JSON.stringify(run.problems)).toMatchObject({ status: 'done', inserted: 1, unchanged: 1 });
-    expect(await rowOf('ERASE-T1')).toMatchObject({ ...asErased, unitId: newHome.id });
-    // a tenant never erased is stored as sent
-    expect(await rowOf('ERASE-T2')).toMatchObject({
-      name: 'Els Pieters',
-      email: 'els@example.invalid',
-      optedOut: false,
-      erasedAt: null,
-    });
-
-    // a job completed for them afterwards invites nobody
-    await post('/api/v1/jobs', {
-      jobs: [
-        {
-          externalId: 'ERASE-J1',
-          journey: 'repair',
-          status: 'completed',
-          completedAt: new Date(Date.now() - 3_600_000).toISOString(),
-          tenantExternalId: 'ERASE-T1',
-        },
-      ],
-    });
-    const [invitation] = await h.ctx.db
-      .select({ status: invitations.status, reason: invitations.suppressionReason })
-      .from(invitations)
-      .innerJoin(jobs, eq(jobs.id, invitations.jobId))
-      .where(eq(jobs.externalId, 'ERASE-J1'));
-    expect(invitation).toEqual({ status: 'suppressed', reason: 'opted_out' });
-  });
-
-  // Needs connections of its own: the erasure holds the row while the upsert's statement begins.
-  it.skipIf(testBackend === 'pglite')(
-    'an erasure committed while the upsert waits for the row is not undone',
-    async () => {
-      const home = await buildUnit(h.ctx.db);
-      const newHome = await buildUnit(h.ctx.db);
-      const tenant = {
-        externalId: 'ERASE-T3',
-        unitExternalId: home.externalId,
-        name: 'Karel Jansen',
-        email: 'k.jansen@example.invalid',
-        mobile: '06-12345678',
-        preferredChannel: 'both',
-        optedOut: false,
-      };
-      await post('/api/v1/tenants', { tenants: [tenant] });
-      const stored = await rowOf('ERASE-T3');
-      await surveyLinkOf('ERASE-T3');
-
-      // The erasure itself, stopped after it locked the tenant's row: another transaction holds the
-      // tenant's invitation, which the erasure locks next.
-      const holdingTheInvitation = await heldTransaction((tx) =>
-        tx.select().from(invitations).where(eq(invitations.tenantId, stored.id)).for('update'),
-      );
-      const erasing = eraseTenantData({
-        db: h.ctx.db,
-        actor: systemActor('test'),
-        tenantId: stored.id,
-        confirm: 'ERASE-T3',
-      });
-      expect(await waitsForALock('%from "invitations"%for update%')).toBe(true);
-      // the ERP moves them to another home, sending everything it has on them again
-      const upserting = post('/api/v1/tenants', {
-        tenants: [{ ...tenant, unitExternalId: newHome.externalId }],
-      });
-      expect(await waitsForALock('%resolved%')).toBe(true);
-      await holdingTheInvitation.commit();
-      expect(await erasing).toMatchObject({ tenantId: stored.id, invitations: 1 });
-      expect(await upserting).toEqual({ inserted: 0, updated: 1, unchanged: 0 });
-
-      const row = await rowOf('ERASE-T3');
-      expect(row.erasedAt).toBeInstanceOf(Date);
-      expect(row).toEqual({
-        ...stored,
-        unitId: newHome.id,
-        name: 'Gewiste huurder',
-        email: null,
-        mobile: null,
-        preferredChannel: 'none',
-        optedOut: true,
-        optedOutAt: row.erasedAt,
-        erasedAt: row.erasedAt,
-      });
-    },
-  );
-});
-
 const importTenants = (lines: string[]) =>
   importFile({
     db: h.ctx.db,
@@ -266,6 +116,120 @@ const invitationOf = async (jobExternalId: string) =>
       .innerJoin(jobs, eq(jobs.id, invitations.jobId))
       .where(eq(jobs.externalId, jobExternalId))
   )[0];
+
+/** Karel Jansen as the ERP sends him, living in `home`, with everything it has on him */
+const karel = (externalId: string, home: { externalId: string }) => ({
+  externalId,
+  unitExternalId: home.externalId,
+  name: 'Karel Jansen',
+  email: 'k.jansen@example.invalid',
+  mobile: '06-12345678',
+  preferredChannel: 'both',
+  optedOut: false,
+});
+const erase = (tenantId: number, externalId: string) =>
+  eraseTenantData({ db: h.ctx.db, actor: systemActor('test'), tenantId, confirm: externalId });
+
+describe('the ERP re-sends an erased tenant', () => {
+  it('through the batch API and the CSV import: no name, contact data or opt-in comes back; the home follows the ERP', async () => {
+    const home = await buildUnit(h.ctx.db);
+    const newHome = await buildUnit(h.ctx.db);
+    const tenant = karel('ERASE-T1', home);
+    await post('/api/v1/tenants', { tenants: [tenant] });
+    const stored = await rowOf('ERASE-T1');
+    expect(stored).toMatchObject({ name: 'Karel Jansen', optedOut: false, erasedAt: null });
+
+    await erase(stored.id, 'ERASE-T1');
+    const erased = await rowOf('ERASE-T1');
+    expect(erased.erasedAt).toBeInstanceOf(Date);
+    const asErased = {
+      id: stored.id,
+      name: 'Gewiste huurder',
+      email: null,
+      mobile: null,
+      preferredChannel: 'none',
+      optedOut: true,
+      optedOutAt: erased.optedOutAt,
+      erasedAt: erased.erasedAt,
+      selfOptedOutAt: null,
+    };
+
+    // the same row as before the erasure, explicitly opted in again
+    expect(await post('/api/v1/tenants', { tenants: [tenant] })).toEqual({
+      inserted: 0,
+      updated: 0,
+      unchanged: 1,
+    });
+    expect(await rowOf('ERASE-T1')).toEqual({ ...asErased, externalId: 'ERASE-T1', unitId: home.id });
+
+    // the home is the ERP's, not the person's: a move is stored
+    expect(
+      await post('/api/v1/tenants', { tenants: [{ ...tenant, unitExternalId: newHome.externalId }] }),
+    ).toEqual({ inserted: 0, updated: 1, unchanged: 0 });
+    expect(await rowOf('ERASE-T1')).toMatchObject({ ...asErased, unitId: newHome.id });
+
+    const run = await importTenants([
+      `ERASE-T1;${newHome.externalId};K. Jansen;karel@example.invalid;0612345678;sms;nee`,
+      `ERASE-T2;${home.externalId};Els Pieters;els@example.invalid;;;nee`,
+    ]);
+    expect(run, JSON.stringify(run.problems)).toMatchObject({ status: 'done', inserted: 1, unchanged: 1 });
+    expect(await rowOf('ERASE-T1')).toMatchObject({ ...asErased, unitId: newHome.id });
+    // a tenant never erased is stored as sent
+    expect(await rowOf('ERASE-T2')).toMatchObject({
+      name: 'Els Pieters',
+      email: 'els@example.invalid',
+      optedOut: false,
+      erasedAt: null,
+    });
+
+    // a job completed for them afterwards invites nobody
+    await completedJob('ERASE-J1', 'ERASE-T1');
+    expect(await invitationOf('ERASE-J1')).toEqual({ status: 'suppressed', reason: 'opted_out' });
+  });
+
+  // Needs connections of its own: the erasure holds the row while the upsert's statement begins.
+  it.skipIf(testBackend === 'pglite')(
+    'an erasure committed while the upsert waits for the row is not undone',
+    async () => {
+      const home = await buildUnit(h.ctx.db);
+      const newHome = await buildUnit(h.ctx.db);
+      const tenant = karel('ERASE-T3', home);
+      await post('/api/v1/tenants', { tenants: [tenant] });
+      const stored = await rowOf('ERASE-T3');
+      await surveyLinkOf('ERASE-T3');
+
+      // The erasure itself, stopped after it locked the tenant's row: another transaction holds the
+      // tenant's invitation, which the erasure locks next.
+      const holdingTheInvitation = await heldTransaction((tx) =>
+        tx.select().from(invitations).where(eq(invitations.tenantId, stored.id)).for('update'),
+      );
+      const erasing = erase(stored.id, 'ERASE-T3');
+      expect(await waitsForALock('%from "invitations"%for update%')).toBe(true);
+      // the ERP moves them to another home, sending everything it has on them again
+      const upserting = post('/api/v1/tenants', {
+        tenants: [{ ...tenant, unitExternalId: newHome.externalId }],
+      });
+      expect(await waitsForALock('%resolved%')).toBe(true);
+      await holdingTheInvitation.commit();
+      expect(await erasing).toMatchObject({ tenantId: stored.id, invitations: 1 });
+      expect(await upserting).toEqual({ inserted: 0, updated: 1, unchanged: 0 });
+
+      const row = await rowOf('ERASE-T3');
+      expect(row.erasedAt).toBeInstanceOf(Date);
+      expect(row).toEqual({
+        ...stored,
+        unitId: newHome.id,
+        name: 'Gewiste huurder',
+        email: null,
+        mobile: null,
+        preferredChannel: 'none',
+        optedOut: true,
+        optedOutAt: row.erasedAt,
+        erasedAt: row.erasedAt,
+      });
+    },
+  );
+});
 
 describe('the ERP re-sends a tenant who opted out themselves', () => {
   it('through the batch API and the CSV import: contact data follow the ERP, the opt-out and its moment stay', async () => {
