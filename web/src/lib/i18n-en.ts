@@ -299,4 +299,5 @@ export const en: Record<MessageKey, string> = {
   'tenantData.exportFailed': 'Export failed',
   'tenantData.eraseFailed': 'Erasing failed',
   'app.cancel': 'Cancel',
+  'app.close': 'Close',
 };

@@ -301,6 +301,7 @@ export const nl = {
   'tenantData.exportFailed': 'Exporteren lukte niet',
   'tenantData.eraseFailed': 'Wissen lukte niet',
   'app.cancel': 'Annuleren',
+  'app.close': 'Sluiten',
 } as const;
 
 export type MessageKey = keyof typeof nl;
