@@ -1,12 +1,13 @@
 import { z } from 'zod';
-import { contactChannels, jobStatuses, journeys, reportingChannels } from '../../db/schema';
+import { jobStatuses, journeys, reportingChannels } from '../../db/schema';
 import type { getJob } from '../../domain/jobs/get-job';
 import type { JobRow } from '../../domain/jobs/list-jobs';
-import type { openTenantContact } from '../../domain/jobs/open-tenant-contact';
 import type { Actor } from '../../policy/actor';
 import { may } from '../../policy/policy';
 import { iso, refOrNull, ZRef } from './page';
-import { presentTenantOptOut, ZTenantOptOut } from './tenant';
+
+// a job's tenant contact (GET /jobs/:id/tenant-contact) is the tenant list's contact data
+export { presentTenantContact, ZTenantContact } from './tenant';
 
 const ZTimestamp = z.string().nullable();
 
@@ -43,15 +44,6 @@ export const ZJobDetail = ZJobItem.extend({
     .nullable()
     .describe('{anonymous: true} once the tenant answered the survey without consenting to be named'),
 });
-
-export const ZTenantContact = z
-  .object({
-    name: z.string(),
-    email: z.string().nullable(),
-    mobile: z.string().nullable(),
-    preferredChannel: z.enum(contactChannels),
-  })
-  .extend(ZTenantOptOut.shape);
 
 export function presentJob(j: JobRow): z.infer<typeof ZJobItem> {
   const u = j.unit;
@@ -100,17 +92,5 @@ export function presentJobDetail(
         : 'anonymous' in j.tenant
           ? j.tenant
           : refOrNull(j.tenant),
-  };
-}
-
-export function presentTenantContact(
-  t: NonNullable<Awaited<ReturnType<typeof openTenantContact>>>,
-): z.infer<typeof ZTenantContact> {
-  return {
-    name: t.name,
-    email: t.email,
-    mobile: t.mobile,
-    preferredChannel: t.preferredChannel,
-    ...presentTenantOptOut(t),
   };
 }

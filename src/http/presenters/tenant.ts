@@ -4,11 +4,16 @@ import type { listTenants } from '../../domain/tenants/list-tenants';
 import { iso } from './page';
 
 /**
- * Whether surveys reach the tenant and why not, for staff who may see tenant contact data: the
- * contact centre must know that a tenant asked for it themselves (the ERP cannot undo that) or was
- * erased (AVG: the row holds nothing of the person any more), not only that they are opted out.
+ * A tenant's contact data and whether surveys reach them and why not, for staff who may see tenant
+ * contact data (the tenant list, a job's tenant contact): the contact centre must know that a tenant
+ * asked for it themselves (the ERP cannot undo that) or was erased (AVG: the row holds nothing of the
+ * person any more), not only that they are opted out.
  */
-export const ZTenantOptOut = z.object({
+export const ZTenantContact = z.object({
+  name: z.string(),
+  email: z.string().nullable(),
+  mobile: z.string().nullable(),
+  preferredChannel: z.enum(contactChannels),
   optedOut: z.boolean(),
   selfOptedOutAt: z
     .string()
@@ -19,33 +24,29 @@ export const ZTenantOptOut = z.object({
   erasedAt: z.string().nullable().describe("when the tenant's data were erased (AVG); null if they were not"),
 });
 
-export function presentTenantOptOut(
-  t: Pick<typeof tenants.$inferSelect, 'optedOut' | 'selfOptedOutAt' | 'erasedAt'>,
-): z.infer<typeof ZTenantOptOut> {
-  return { optedOut: t.optedOut, selfOptedOutAt: iso(t.selfOptedOutAt), erasedAt: iso(t.erasedAt) };
-}
-
-export const ZTenantItem = z
-  .object({
-    id: z.number().int(),
-    externalId: z.string(),
-    name: z.string(),
-    email: z.string().nullable(),
-    mobile: z.string().nullable(),
-    preferredChannel: z.enum(contactChannels),
-  })
-  .extend(ZTenantOptOut.shape);
-
-type TenantRow = Awaited<ReturnType<typeof listTenants>>['rows'][number];
-
-export function presentTenant(t: TenantRow): z.infer<typeof ZTenantItem> {
+export function presentTenantContact(
+  t: Pick<
+    typeof tenants.$inferSelect,
+    'name' | 'email' | 'mobile' | 'preferredChannel' | 'optedOut' | 'selfOptedOutAt' | 'erasedAt'
+  >,
+): z.infer<typeof ZTenantContact> {
   return {
-    id: t.id,
-    externalId: t.externalId,
     name: t.name,
     email: t.email,
     mobile: t.mobile,
     preferredChannel: t.preferredChannel,
-    ...presentTenantOptOut(t),
+    optedOut: t.optedOut,
+    selfOptedOutAt: iso(t.selfOptedOutAt),
+    erasedAt: iso(t.erasedAt),
   };
+}
+
+export const ZTenantItem = z
+  .object({ id: z.number().int(), externalId: z.string() })
+  .extend(ZTenantContact.shape);
+
+type TenantRow = Awaited<ReturnType<typeof listTenants>>['rows'][number];
+
+export function presentTenant(t: TenantRow): z.infer<typeof ZTenantItem> {
+  return { id: t.id, externalId: t.externalId, ...presentTenantContact(t) };
 }
