@@ -1,5 +1,4 @@
 import { randomBytes } from 'node:crypto';
-import pg from 'pg';
 import { createContext } from '../src/boot';
 import { loadConfig } from '../src/config';
 import type { AppContext } from '../src/context';
@@ -7,6 +6,7 @@ import { type Database, openDatabase } from '../src/db/client';
 import { ingestRows } from '../src/domain/ingest/ingest-rows';
 import { ingestKinds } from '../src/domain/ingest/kinds';
 import { systemActor } from '../src/policy/actor';
+import { createDatabase, dropDatabase } from '../src/test/admin-database';
 
 /** A throw-away database (PostgreSQL: created and dropped; PGlite: in memory) with an app context. */
 export async function openBenchContext(backend: 'postgres' | 'pglite', postgresUrl?: string) {
@@ -14,19 +14,8 @@ export async function openBenchContext(backend: 'postgres' | 'pglite', postgresU
   let drop = async () => {};
   if (backend === 'postgres') {
     const name = `achtplus_bench_${randomBytes(5).toString('hex')}`;
-    const admin = new pg.Client({ connectionString: postgresUrl });
-    await admin.connect();
-    await admin.query(`CREATE DATABASE ${name}`);
-    await admin.end();
-    const url = new URL(postgresUrl!);
-    url.pathname = `/${name}`;
-    database = await openDatabase({ url: url.toString() });
-    drop = async () => {
-      const a = new pg.Client({ connectionString: postgresUrl });
-      await a.connect();
-      await a.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      await a.end();
-    };
+    database = await openDatabase({ url: await createDatabase(postgresUrl!, name) });
+    drop = () => dropDatabase(postgresUrl!, name);
   } else {
     database = await openDatabase({ memory: true });
   }
