@@ -1,11 +1,11 @@
-import { asc, eq } from 'drizzle-orm';
+import { asc, eq, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client';
 import { invitations, jobs, questionnaireVersions, responseAnswers, responses } from '../../db/schema';
 import type { Actor } from '../../policy/actor';
 import { authorize } from '../../policy/policy';
 import { hashSurveyToken, SURVEY_TOKEN_PATTERN } from '../invitations/survey-token';
 import type { AnswerRow } from '../questionnaires/check-answers';
-import { surveyDefinition } from '../questionnaires/published-definitions';
+import { publishedMsOf, surveyDefinition } from '../questionnaires/published-definitions';
 import type { TQuestionnaireDefinition } from '../questionnaires/questionnaire-definition';
 import { markOpened } from './opened-marks';
 import { runPrepared } from './prepared-statement';
@@ -64,6 +64,31 @@ export async function findInvitationByToken(db: Db, token: string) {
 /** Still answerable: sent and not past its expiry (the cron marks `expired` later; readers check too). */
 export const isOpen = (i: { status: string; expiresAt: Date | null }, now = new Date()) =>
   i.status === 'sent' && (!i.expiresAt || i.expiresAt > now);
+
+export interface FoundInvitation {
+  id: number;
+  status: string;
+  expiresAt: Date | null;
+  versionId: number | null;
+  publishedMs: string | null;
+}
+
+/**
+ * One indexed read by the token's hash: the invitation's state and the version it asks, with that
+ * version's publication moment, so the caller takes the definition from memory when it is still the
+ * one kept (`questionnaireVersion` in ../questionnaires/published-definitions.ts).
+ */
+export async function lookUpInvitation(db: Db, tokenHash: string): Promise<FoundInvitation | undefined> {
+  const result = (await db.execute(sql`
+    SELECT i.id, i.status, i.expires_at AS "expiresAt", i.questionnaire_version_id AS "versionId",
+           ${sql.raw(publishedMsOf('v.published_at'))} AS "publishedMs"
+    FROM invitations i LEFT JOIN questionnaire_versions v ON v.id = i.questionnaire_version_id
+    WHERE i.token_hash = ${tokenHash}`)) as unknown as { rows: FoundInvitation[] };
+  const row = result.rows[0];
+  if (!row) return undefined;
+  const expiresAt = row.expiresAt === null ? null : new Date(row.expiresAt as unknown as string);
+  return { ...row, expiresAt };
+}
 
 /**
  * The page's one query: the invitation and its job, by the token's hash, as a prepared statement

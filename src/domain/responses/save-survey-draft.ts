@@ -1,9 +1,11 @@
 import { and, eq } from 'drizzle-orm';
 import type { Db } from '../../db/client';
 import { invitations } from '../../db/schema';
+import { hashSurveyToken, SURVEY_TOKEN_PATTERN } from '../invitations/survey-token';
 import { type AnswerProblem, type AnswerRow, checkAnswers } from '../questionnaires/check-answers';
+import { questionnaireVersion } from '../questionnaires/published-definitions';
 import { isYesNo, type TQuestionnaireDefinition } from '../questionnaires/questionnaire-definition';
-import { findInvitationByToken, isOpen } from './open-survey';
+import { isOpen, lookUpInvitation } from './open-survey';
 
 export type SavedDraft =
   | { state: 'unknown' }
@@ -14,9 +16,11 @@ export type SavedDraft =
 export type DraftValue = number | boolean | string | string[];
 
 /**
- * Save as you go: the answers so far, checked as a partial submission (nothing required yet,
- * answers to questions hidden by a condition dropped), replace the invitation's draft. A forged
- * or out-of-range answer stores nothing. Only an open invitation takes a draft.
+ * Save as you go (the page's script posts after every change): the answers so far, checked as a
+ * partial submission (nothing required yet, answers to questions hidden by a condition dropped),
+ * replace the invitation's draft. A forged or out-of-range answer stores nothing. Only an open
+ * invitation takes a draft. The invitation is read as a submission reads it, the questionnaire
+ * from memory while it is still the version kept (published-definitions.ts).
  */
 export async function saveSurveyDraft({
   db,
@@ -27,11 +31,14 @@ export async function saveSurveyDraft({
   token: string;
   answers: Record<string, unknown>;
 }): Promise<SavedDraft> {
-  const found = await findInvitationByToken(db, token);
-  if (!found?.definition) return { state: 'unknown' };
+  if (!SURVEY_TOKEN_PATTERN.test(token)) return { state: 'unknown' };
+  const found = await lookUpInvitation(db, hashSurveyToken(token));
+  if (!found?.versionId) return { state: 'unknown' };
+  const version = await questionnaireVersion(db, found.versionId, found.publishedMs);
+  if (!version) return { state: 'unknown' };
   if (found.status === 'answered') return { state: 'answered' };
   if (!isOpen(found)) return { state: 'unknown' };
-  const definition = found.definition as TQuestionnaireDefinition;
+  const { definition } = version;
   const checked = checkAnswers(definition, answers, { partial: true });
   if (!checked.ok) return { state: 'invalid', problems: checked.problems };
   const draft = draftValues(definition, checked.rows);

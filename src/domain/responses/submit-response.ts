@@ -1,4 +1,3 @@
-import { sql } from 'drizzle-orm';
 import type { Db } from '../../db/client';
 import { hashSurveyToken, SURVEY_TOKEN_PATTERN } from '../invitations/survey-token';
 import { type AnswerProblem, type AnswerRow, checkAnswers } from '../questionnaires/check-answers';
@@ -9,7 +8,7 @@ import {
   questionnaireVersion,
 } from '../questionnaires/published-definitions';
 import { conditionMet, type TQuestionnaireDefinition } from '../questionnaires/questionnaire-definition';
-import { isOpen } from './open-survey';
+import { isOpen, lookUpInvitation } from './open-survey';
 import { runPrepared } from './prepared-statement';
 import { draftValues } from './save-survey-draft';
 
@@ -61,7 +60,7 @@ export async function submitResponse({
     if (stored) return { state: 'submitted', responseId: stored };
   }
 
-  const invitation = await lookUp(db, tokenHash);
+  const invitation = await lookUpInvitation(db, tokenHash);
   if (!invitation?.versionId) return { state: 'unknown' };
   const version = await questionnaireVersion(db, invitation.versionId, invitation.publishedMs);
   if (!version) return { state: 'unknown' };
@@ -72,7 +71,7 @@ export async function submitResponse({
   const stored = await store(db, tokenHash, [prepared]);
   if (stored) return { state: 'submitted', responseId: stored };
   // answered (or expired) between the lookup and the statement: say what it is now
-  const now = await lookUp(db, tokenHash);
+  const now = await lookUpInvitation(db, tokenHash);
   return now?.status === 'answered' ? { state: 'answered' } : { state: 'unknown' };
 }
 
@@ -104,27 +103,6 @@ function prepare(
     nps: numberOf(rows, 'nps'),
     rows,
   };
-}
-
-interface FoundInvitation {
-  id: number;
-  status: string;
-  expiresAt: Date | null;
-  versionId: number | null;
-  publishedMs: string | null;
-}
-
-/** One indexed read by the token's hash: the invitation's state and the version it asks. */
-async function lookUp(db: Db, tokenHash: string): Promise<FoundInvitation | undefined> {
-  const result = (await db.execute(sql`
-    SELECT i.id, i.status, i.expires_at AS "expiresAt", i.questionnaire_version_id AS "versionId",
-           ${sql.raw(publishedMsOf('v.published_at'))} AS "publishedMs"
-    FROM invitations i LEFT JOIN questionnaire_versions v ON v.id = i.questionnaire_version_id
-    WHERE i.token_hash = ${tokenHash}`)) as unknown as { rows: FoundInvitation[] };
-  const row = result.rows[0];
-  if (!row) return undefined;
-  const expiresAt = row.expiresAt === null ? null : new Date(row.expiresAt as unknown as string);
-  return { ...row, expiresAt };
 }
 
 /**
