@@ -21,6 +21,9 @@ export async function rowsOf<T>(tx: Tx, query: SQL): Promise<T[]> {
 /**
  * INSERT … SELECT … ON CONFLICT DO UPDATE, touching only rows whose values differ.
  * `resolved` is a SELECT producing exactly `columns` (final values: keep-what-exists already applied).
+ * `updateAs` gives a column's value for an existing row as an SQL expression over `excluded` and the
+ * table's own row (default `excluded.<column>`); PostgreSQL evaluates it against the row's latest
+ * committed version, after waiting for a transaction that holds the row.
  * Returns the keys written with whether they were new, or just counts when `returnKeys` is false.
  */
 export async function upsertResolved(
@@ -32,15 +35,17 @@ export async function upsertResolved(
     resolved: SQL;
     touch?: string;
     returnKeys?: boolean;
+    updateAs?: Record<string, string>;
   },
 ): Promise<{ inserted: number; updated: number; keys: Array<{ key: string; inserted: boolean }> }> {
   const { table, key, columns } = opts;
   const cols = columns.join(', ');
+  const becomes = (c: string) => opts.updateAs?.[c] ?? `excluded.${c}`;
   const set = [
-    ...columns.filter((c) => c !== key).map((c) => `${c} = excluded.${c}`),
+    ...columns.filter((c) => c !== key).map((c) => `${c} = ${becomes(c)}`),
     ...(opts.touch ? [opts.touch] : []),
   ];
-  const differs = `(${columns.map((c) => `${table}.${c}`).join(', ')}) IS DISTINCT FROM (${columns.map((c) => `excluded.${c}`).join(', ')})`;
+  const differs = `(${columns.map((c) => `${table}.${c}`).join(', ')}) IS DISTINCT FROM (${columns.map(becomes).join(', ')})`;
   const returning = opts.returnKeys ? `${key} AS key, (xmax = 0) AS inserted` : '(xmax = 0) AS inserted';
   const statement = sql`WITH resolved AS (${opts.resolved}),
     up AS (

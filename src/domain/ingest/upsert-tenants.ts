@@ -1,12 +1,12 @@
 import { sql } from 'drizzle-orm';
 import type { IngestKind } from './ingest-kind';
 import { type TTenantRow, ZTenantRow } from './row-schemas';
-import { asJson, rowsOf, writeInChunks } from './upsert-sql';
+import { asJson, upsertResolved, writeInChunks } from './upsert-sql';
 
 const columns = ['unit_id', 'name', 'email', 'mobile', 'preferred_channel', 'opted_out', 'opted_out_at'];
 
-// What an existing row becomes, from `excluded` (the ERP's row, resolved below) and `tenants`, the
-// row itself. An erased tenant (AVG) keeps the row the erasure left — no name, no contact data, opted
+// What an existing row becomes (a column not named here: the ERP's value), from `excluded` (the ERP's
+// row, resolved below) and `tenants`, the row itself. An erased tenant (AVG) keeps the row the erasure left — no name, no contact data, opted
 // out — whatever the ERP sends; only the home follows the ERP, as it holds nothing of the person. A
 // tenant who opted out themselves (self_opted_out_at, unsubscribe-tenant) stays opted out, with its
 // moment: the ERP sends `optedOut: false` as its default, which is no wish of the tenant's. An opt-out
@@ -19,7 +19,6 @@ const columns = ['unit_id', 'name', 'email', 'mobile', 'preferred_channel', 'opt
 const erased = 'tenants.erased_at IS NOT NULL';
 const keepsOptOut = `(${erased} OR tenants.self_opted_out_at IS NOT NULL)`;
 const existingBecomes: Record<string, string> = {
-  unit_id: 'excluded.unit_id',
   name: `CASE WHEN ${erased} THEN tenants.name ELSE excluded.name END`,
   email: `CASE WHEN ${erased} THEN tenants.email ELSE excluded.email END`,
   mobile: `CASE WHEN ${erased} THEN tenants.mobile ELSE excluded.mobile END`,
@@ -28,10 +27,6 @@ const existingBecomes: Record<string, string> = {
   opted_out_at: `CASE WHEN ${keepsOptOut} OR (excluded.opted_out AND tenants.opted_out) THEN tenants.opted_out_at
                       ELSE excluded.opted_out_at END`,
 };
-const set = columns.map((c) => `${c} = ${existingBecomes[c]}`).join(', ');
-// rows whose values would not change are not written (they count as unchanged)
-const differs = `(${columns.map((c) => `tenants.${c}`).join(', ')})
-  IS DISTINCT FROM (${columns.map((c) => existingBecomes[c]).join(', ')})`;
 
 /**
  * Tenants by external id. Opting out records the moment; opting in again clears it. A tenant who
@@ -59,9 +54,12 @@ export const tenantIngest: IngestKind<TTenantRow> = {
       );
       // The ERP's row, what it leaves out taken from the row as this statement first sees it (only
       // the ERP changes these, apart from what `existingBecomes` keeps); a new tenant is stored so.
-      const [counts] = await rowsOf<{ inserted: number; updated: number }>(
-        tx,
-        sql`WITH resolved AS (
+      return upsertResolved(tx, {
+        table: 'tenants',
+        key: 'external_id',
+        columns: ['external_id', ...columns],
+        updateAs: existingBecomes,
+        resolved: sql`
           SELECT r.external_id, coalesce(u.id, t.unit_id) AS unit_id, r.name,
             coalesce(r.email, t.email) AS email, coalesce(r.mobile, t.mobile) AS mobile,
             coalesce(r.channel, t.preferred_channel, 'email') AS preferred_channel,
@@ -70,17 +68,8 @@ export const tenantIngest: IngestKind<TTenantRow> = {
           FROM json_to_recordset(${json}::json) AS r(external_id text, unit text, name text, email text,
             mobile text, channel text, opted_out boolean)
           LEFT JOIN tenants t ON t.external_id = r.external_id
-          LEFT JOIN units u ON u.external_id = r.unit
-        ), up AS (
-          INSERT INTO tenants (external_id, ${sql.raw(columns.join(', '))})
-          SELECT external_id, ${sql.raw(columns.join(', '))} FROM resolved
-          ON CONFLICT (external_id) DO UPDATE SET ${sql.raw(set)} WHERE ${sql.raw(differs)}
-          RETURNING (xmax = 0) AS inserted
-        )
-        SELECT count(*) FILTER (WHERE inserted)::int AS inserted,
-          count(*) FILTER (WHERE NOT inserted)::int AS updated FROM up`,
-      );
-      return counts!;
+          LEFT JOIN units u ON u.external_id = r.unit`,
+      });
     });
   },
 };
