@@ -39,10 +39,13 @@ export function markOpened(db: Db, invitationId: number, at = new Date()) {
   const pending = pendingOf(db);
   if (!pending.marks.has(invitationId)) pending.marks.set(invitationId, { at, attempts: 0 });
   if (pending.marks.size >= FLUSH_AT) void flushOpenedMarks(db);
-  else if (!pending.timer) {
-    pending.timer = setTimeout(() => void flushOpenedMarks(db), FLUSH_AFTER_MS);
-    pending.timer.unref();
-  }
+  else flushLater(db, pending);
+}
+
+function flushLater(db: Db, pending: Pending) {
+  if (pending.timer) return;
+  pending.timer = setTimeout(() => void flushOpenedMarks(db), FLUSH_AFTER_MS);
+  pending.timer.unref();
 }
 
 /** Writes every mark collected so far (and waits for a write already under way). */
@@ -69,7 +72,7 @@ async function writeMarks(db: Db, batch: Pending['marks']) {
       WHERE invitations.id = m.id AND invitations.opened_at IS NULL`);
   } catch (err) {
     const retry = [...batch].filter(([, mark]) => ++mark.attempts < MAX_ATTEMPTS);
-    const dropped = [...batch.keys()].filter((id) => !retry.some(([kept]) => kept === id));
+    const dropped = [...batch].filter(([, mark]) => mark.attempts >= MAX_ATTEMPTS).map(([id]) => id);
     console.error(
       `[responses] could not write the first view of ${batch.size} survey page(s); ` +
         (dropped.length ? `gave up on invitations ${dropped.join(', ')}` : 'will try again'),
@@ -81,9 +84,6 @@ async function writeMarks(db: Db, batch: Pending['marks']) {
       const later = pending.marks.get(id);
       if (!later || later.at > mark.at) pending.marks.set(id, mark);
     }
-    if (!pending.timer) {
-      pending.timer = setTimeout(() => void flushOpenedMarks(db), FLUSH_AFTER_MS);
-      pending.timer.unref();
-    }
+    flushLater(db, pending);
   }
 }
