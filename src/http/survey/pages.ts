@@ -117,19 +117,10 @@ ${o.preview ? '' : html`<footer><a href="${holes.path}/unsubscribe">${t.unsubscr
 }
 
 // built once per language: constructing an Intl formatter per page view cost ~4% of the page's CPU
+const DATE_FORMAT = { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'Europe/Amsterdam' } as const;
 const dateFormats: Record<SurveyLocale, Intl.DateTimeFormat> = {
-  nl: new Intl.DateTimeFormat('nl-NL', {
-    day: 'numeric',
-    month: 'long',
-    year: 'numeric',
-    timeZone: 'Europe/Amsterdam',
-  }),
-  en: new Intl.DateTimeFormat('en-GB', {
-    day: 'numeric',
-    month: 'long',
-    year: 'numeric',
-    timeZone: 'Europe/Amsterdam',
-  }),
+  nl: new Intl.DateTimeFormat('nl-NL', DATE_FORMAT),
+  en: new Intl.DateTimeFormat('en-GB', DATE_FORMAT),
 };
 
 // Amsterdam's offset has been whole hours since 1940, so its date turns only on whole UTC hours:
