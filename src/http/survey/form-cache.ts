@@ -11,9 +11,10 @@ import { escapeHtml, raw, type SafeHtml } from '../../lib/html';
  *
  * Only a published version's form is kept (the caller says so: a published version never changes,
  * and its definition is one object while it is kept in memory, also when read again unchanged:
- * src/domain/questionnaires/published-definitions.ts); a draft's form is rendered in full each time. The stand-ins contain NUL, which no stored text can
- * (PostgreSQL refuses it), so they cannot collide with a question or a corporation's name; a
- * template in which they do not appear exactly as expected is not used.
+ * src/domain/questionnaires/published-definitions.ts); a draft's form is rendered in full each
+ * time. The stand-ins contain NUL, which no stored text can (PostgreSQL refuses it), so they cannot
+ * collide with a question or a corporation's name; a template in which they do not appear exactly
+ * as expected is not used.
  */
 export const STAND_IN = {
   path: '\u0000path\u0000',
