@@ -1,5 +1,4 @@
 import cookie from '@fastify/cookie';
-import helmet, { type FastifyHelmetOptions } from '@fastify/helmet';
 import rateLimit from '@fastify/rate-limit';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
@@ -10,6 +9,7 @@ import {
   validatorCompiler,
   type ZodTypeProvider,
 } from 'fastify-type-provider-zod';
+import helmet, { type HelmetOptions } from 'helmet';
 import type { AppContext } from '../context';
 import { installAuthentication } from './authenticate';
 import { ClientError, installErrorHandler } from './errors';
@@ -79,48 +79,19 @@ const HELMET_OPTIONS = {
   },
   // the organisation's logo may live on another host
   crossOriginEmbedderPolicy: false,
-} satisfies FastifyHelmetOptions;
-
-type HeaderList = Array<[name: string, value: number | string | string[]]>;
-let helmetHeadersOnce: Promise<HeaderList> | undefined;
+} satisfies HelmetOptions;
 
 /**
- * The headers helmet sets with HELMET_OPTIONS, taken once per process from @fastify/helmet itself
- * (in a throw-away instance, one request): the plugin builds helmet's middleware again for every
- * request, a tenth of a survey page view's CPU, while the headers never change from one request to
- * the next. This holds while the options use no CSP nonces and no function as a directive (a
- * policy per request); a route that needs a policy of its own sets the header itself
- * (`reply.header` wins over these), as no route does today. src/http/security-headers.test.ts
- * keeps them equal to what helmet set per request.
+ * Every response carries helmet's headers (also 404s and errors after this hook). helmet works out
+ * its header values once, when its middleware is built, so one middleware serves every request
+ * (@fastify/helmet built it again per request: a tenth of a survey page view's CPU). A route that
+ * needs a policy of its own sets the header itself (`reply.header` wins), as no route does today;
+ * src/http/security-headers.test.ts keeps the headers as they were.
  */
-function helmetHeaders(): Promise<HeaderList> {
-  helmetHeadersOnce ??= (async () => {
-    const probe = Fastify();
-    await probe.register(helmet, HELMET_OPTIONS);
-    let headers: HeaderList = [];
-    probe.get('/', (_request, reply) => {
-      // helmet writes straight to the raw response (Fastify's own headers come at send); the names
-      // as helmet spelled them: Node has getRawHeaderNames on every outgoing message, @types/node
-      // 20 declares it on client requests only
-      const raw = reply.raw;
-      const names = (raw as unknown as { getRawHeaderNames(): string[] }).getRawHeaderNames();
-      headers = names.map((name) => [name, raw.getHeader(name)!]);
-      reply.send();
-    });
-    await probe.inject('/');
-    await probe.close();
-    if (!headers.length) throw new Error('helmet set no headers');
-    return headers;
-  })();
-  return helmetHeadersOnce;
-}
-
-/** Every response carries them (also 404s and errors after this hook), set from memory. */
-function setSecurityHeaders(app: FastifyInstance, headers: HeaderList) {
-  app.addHook('onRequest', (_request, reply, done) => {
-    const raw = reply.raw;
-    for (const [name, value] of headers) raw.setHeader(name, value);
-    done();
+function setSecurityHeaders(app: FastifyInstance) {
+  const middleware = helmet(HELMET_OPTIONS);
+  app.addHook('onRequest', (request, reply, done) => {
+    middleware(request.raw, reply.raw, (err?: unknown) => done(err as Error | undefined));
   });
 }
 
@@ -137,7 +108,7 @@ export async function buildApp(opts: BuildAppOptions): Promise<FastifyInstance> 
   installErrorHandler(app);
   rejectNulCharacters(app);
 
-  setSecurityHeaders(app, await helmetHeaders());
+  setSecurityHeaders(app);
   await app.register(cookie, { secret: opts.ctx.secret });
   await app.register(rateLimit, { global: false });
   await app.register(swagger, {
