@@ -39,10 +39,11 @@ describe('a team leader finds a job of their own team, and not one of another te
     expect(me.role).toBe('team_leader');
     expect(me.ledTeamIds.length).toBeGreaterThan(0);
 
-    // a job of the own team, as the list offers it
-    const firstList = page.waitForResponse((r) => r.url().includes('/api/v1/jobs?'));
-    await page.reload();
-    const own = ((await (await firstList).json()) as { items: JobItem[] }).items[0];
+    // a job of the own team, as the list's API offers it to this session (read directly: a response
+    // caught while the page reloads may belong to the page that went away, and its body with it)
+    const firstList = await page.request.get('/api/v1/jobs?page=1&pageSize=25');
+    expect(firstList.status()).toBe(200);
+    const own = ((await firstList.json()) as { items: JobItem[] }).items[0];
     expect(own, 'the team leader sees jobs of the own team').toBeDefined();
     if (!own) return;
     expect(me.ledTeamIds).toContain(own.team?.id);
