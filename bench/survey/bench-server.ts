@@ -16,11 +16,18 @@ export const BENCH_SECRET = 'bench-secret-bench-secret-bench-secret-00';
 
 /**
  * Starts bench/survey/server.ts as a child process in 'app' or 'bare' mode on the given port
- * (ports 3110–3119 are the survey benches') and drives it over IPC.
+ * (ports 3110–3119 are the survey benches') and drives it over IPC. With BENCH_CPU_PROF=<folder> the app
+ * (not the bare server) writes a V8 CPU profile there.
  */
 export async function startBenchServer(mode: 'app' | 'bare', database: BenchDatabase, port: number) {
   const child: ChildProcess = fork(new URL('./server.ts', import.meta.url).pathname, [], {
-    execArgv: ['--import', 'tsx'],
+    execArgv: [
+      '--import',
+      'tsx',
+      ...(process.env.BENCH_CPU_PROF && mode === 'app'
+        ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`]
+        : []),
+    ],
     env: {
       ...process.env,
       BENCH_MODE: mode,

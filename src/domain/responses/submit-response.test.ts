@@ -18,9 +18,12 @@ import {
 } from '../../test/factories';
 import { startHarness, type TestHarness } from '../../test/harness';
 import { buildSentInvitation } from '../../test/survey-factories';
+import type { AnswerRow } from '../questionnaires/check-answers';
 import { getPublishedVersion } from '../questionnaires/get-published-version';
+import { surveyDefinition } from '../questionnaires/published-definitions';
 import type { TQuestionnaireDefinition } from '../questionnaires/questionnaire-definition';
 import { saveSurveyDraft } from './save-survey-draft';
+import { type CheckedSubmission, storeSubmission } from './store-submissions';
 import { submitResponse } from './submit-response';
 
 let h: TestHarness;
@@ -263,5 +266,87 @@ describe('submitResponse', () => {
         .set({ definition: before!.definition, publishedAt: before!.publishedAt })
         .where(eq(questionnaireVersions.id, versionId));
     }
+  });
+});
+
+describe('submissions arriving together (store-submissions)', () => {
+  const gradeRow = (questionKey: string, grade: number): AnswerRow => ({
+    questionKey,
+    questionType: 'grade',
+    numericValue: grade,
+    textValue: null,
+    choiceValues: null,
+    phase: null,
+    technicianInfluenceable: null,
+  });
+
+  it('stores each with its own answers and attribution, several in one statement', async () => {
+    const sent = [];
+    for (let i = 0; i < 12; i++) sent.push(await sentInvitation());
+    const [answeredBefore, ...together] = sent;
+    // the version is known to this process after a first submission: the others need no lookup
+    expect(
+      (await submitResponse({ db: h.ctx.db, token: answeredBefore!.token, answers: { grade: 7 } })).state,
+    ).toBe('submitted');
+
+    const results = await Promise.all([
+      submitResponse({ db: h.ctx.db, token: answeredBefore!.token, answers: { grade: 1 } }),
+      ...together.map((s, i) =>
+        submitResponse({ db: h.ctx.db, token: s.token, answers: { grade: 6 + (i % 5), nps: i } }),
+      ),
+    ]);
+    expect(results.map((r) => r.state)).toEqual(['answered', ...together.map(() => 'submitted')]);
+
+    for (const [i, s] of together.entries()) {
+      const [response] = await responsesOf(s.invitation.id);
+      expect(response, `response of invitation ${i}`).toMatchObject({
+        jobId: s.job.id,
+        teamId: s.job.teamId,
+        technicianId: s.job.technicianId,
+        grade: 6 + (i % 5),
+        nps: i,
+      });
+      const answers = await h.ctx.db
+        .select({ key: responseAnswers.questionKey, value: responseAnswers.numericValue })
+        .from(responseAnswers)
+        .where(eq(responseAnswers.responseId, response!.id))
+        .orderBy(asc(responseAnswers.id));
+      expect(answers).toEqual([
+        { key: 'grade', value: 6 + (i % 5) },
+        { key: 'nps', value: i },
+      ]);
+    }
+    expect((await responsesOf(answeredBefore!.invitation.id))[0]?.grade).toBe(7);
+    // rows written by one statement share its transaction id
+    const ids = together.map((s) => s.invitation.id);
+    const statements = await h.ctx.db.execute(
+      sql`SELECT count(DISTINCT xmin::text)::int AS n FROM responses WHERE invitation_id IN ${ids}`,
+    );
+    expect((statements as unknown as { rows: Array<{ n: number }> }).rows[0]!.n).toBeLessThan(ids.length);
+  });
+
+  it("one submission that cannot be stored does not take the others' with it", async () => {
+    const [a, b, c] = [await sentInvitation(), await sentInvitation(), await sentInvitation()];
+    const version = await surveyDefinition(h.ctx.db, a.invitation.questionnaireVersionId!);
+    const checked = (rows: AnswerRow[]): CheckedSubmission => ({
+      versionId: version!.versionId,
+      publishedMs: version!.publishedMs,
+      consent: false,
+      grade: rows[0]?.numericValue ?? null,
+      nps: null,
+      rows,
+    });
+    const results = await Promise.allSettled([
+      storeSubmission(h.ctx.db, a.invitation.tokenHash, [checked([gradeRow('grade', 8)])]),
+      // a question without a key breaks the answers' NOT NULL: this statement must fail
+      storeSubmission(h.ctx.db, b.invitation.tokenHash, [checked([gradeRow(null as unknown as string, 3)])]),
+      storeSubmission(h.ctx.db, c.invitation.tokenHash, [checked([gradeRow('grade', 9)])]),
+    ]);
+    expect(results.map((r) => r.status)).toEqual(['fulfilled', 'rejected', 'fulfilled']);
+    expect((await responsesOf(a.invitation.id))[0]?.grade).toBe(8);
+    expect((await responsesOf(c.invitation.id))[0]?.grade).toBe(9);
+    expect(await responsesOf(b.invitation.id)).toHaveLength(0);
+    const [stillOpen] = await h.ctx.db.select().from(invitations).where(eq(invitations.id, b.invitation.id));
+    expect(stillOpen?.status).toBe('sent');
   });
 });
