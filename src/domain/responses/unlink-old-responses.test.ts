@@ -1,7 +1,7 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../config';
-import { domainEvents, invitations, responseAnswers, responses } from '../../db/schema';
+import { domainEvents, invitations, outboxMessages, responseAnswers, responses } from '../../db/schema';
 import { type JobDefinition, jobDefinitions } from '../../jobs/definitions';
 import { responsesRetention } from '../../jobs/responses.retention';
 import { startWorker } from '../../jobs/worker';
@@ -165,12 +165,65 @@ describe('unlinkOldResponses (retention)', () => {
       answers: await answersOf(old.response!.id),
       invitation: await invitationOf(old.invitation.id),
     };
-    expect(await unlinkOldResponses({ db: h.ctx.db, months: 24 })).toEqual({ responses: 0, invitations: 0 });
+    expect(await unlinkOldResponses({ db: h.ctx.db, months: 24 })).toEqual({
+      responses: 0,
+      invitations: 0,
+      messages: 0,
+    });
     expect({
       response: await responseOf(old.response!.id),
       answers: await answersOf(old.response!.id),
       invitation: await invitationOf(old.invitation.id),
     }).toEqual(snapshot);
+  });
+
+  it("clears old survey messages' recipient and text, and no other message", async () => {
+    const old = await surveyed({ sentMonthsAgo: 30 });
+    const recent = await surveyed({ sentMonthsAgo: 2 });
+    const message = (
+      invitationId: number | null,
+      monthsBack: number,
+      status: 'sent' | 'failed' | 'queued' | 'not_sent' = 'sent',
+    ) =>
+      h.ctx.db
+        .insert(outboxMessages)
+        .values({
+          channel: 'email',
+          kind: invitationId ? 'invitation' : 'password_reset',
+          recipient: 'anna.visser@example.invalid',
+          subject: 'Hoe was de reparatie, Anna Visser?',
+          bodyText: 'Beste Anna Visser, ...',
+          bodyHtml: '<p>Beste Anna Visser</p>',
+          unsubscribeUrl: 'https://achtplus.example/s/x/unsubscribe',
+          lastError: status === 'failed' ? '550 anna.visser@example.invalid unknown' : null,
+          status,
+          invitationId,
+          createdAt: monthsAgo(monthsBack),
+        })
+        .returning()
+        .then((rows) => rows[0]!);
+    const oldSent = await message(old.invitation.id, 30);
+    const oldFailed = await message(old.invitation.id, 30, 'failed');
+    const oldQueued = await message(old.invitation.id, 30, 'queued');
+    const recentSent = await message(recent.invitation.id, 2);
+    const oldStaffMail = await message(null, 30);
+
+    const result = await unlinkOldResponses({ db: h.ctx.db, months: 24, batchSize: 1 });
+    expect(result.messages).toBe(2);
+    const now = async (id: number) =>
+      (await h.ctx.db.select().from(outboxMessages).where(eq(outboxMessages.id, id)))[0]!;
+    for (const cleared of [oldSent, oldFailed])
+      expect(await now(cleared.id)).toEqual({
+        ...cleared,
+        recipient: '[gewist]',
+        subject: null,
+        bodyText: '',
+        bodyHtml: null,
+        unsubscribeUrl: null,
+        lastError: cleared.lastError ? '[gewist]' : null,
+      });
+    for (const kept of [oldQueued, recentSent, oldStaffMail]) expect(await now(kept.id)).toEqual(kept);
+    expect((await unlinkOldResponses({ db: h.ctx.db, months: 24 })).messages).toBe(0);
   });
 
   it('a shorter period reaches more; a non-consented response is unlinked the same way', async () => {
