@@ -6,7 +6,7 @@ import { authorize } from '../../policy/policy';
 import { recordAudit } from '../audit/record-audit';
 import { badRequest } from '../errors';
 import { UNLINKED_INVITATION, unlinkResponses } from '../responses/unlink-responses';
-import { ERASED_RECIPIENT, ERASED_TENANT_NAME } from './erased-tenant';
+import { CLEARED_MESSAGE_CONTENT, ERASED_RECIPIENT, ERASED_TENANT_NAME } from './erased-tenant';
 import { messagesToTenant } from './tenant-messages';
 
 export interface EraseTenantDataOptions {
@@ -64,11 +64,7 @@ export async function eraseTenantData({ db, actor, tenantId, confirm, ip }: Eras
     const messages = await tx
       .update(outboxMessages)
       .set({
-        recipient: ERASED_RECIPIENT,
-        subject: null,
-        bodyText: '',
-        bodyHtml: null,
-        unsubscribeUrl: null,
+        ...CLEARED_MESSAGE_CONTENT,
         // a queued message has nobody left to go to; the provider's last error may quote the address
         status: sql`case when ${outboxMessages.status} = 'queued' then 'failed' else ${outboxMessages.status} end`,
         lastError: sql`case when ${outboxMessages.status} = 'queued' then 'recipient erased (AVG)'
