@@ -3,6 +3,7 @@ import { parse } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
 import iconv from 'iconv-lite';
 import { splitCsv } from './split-csv';
+import { xlsxUnpackProblem } from './xlsx-bounds';
 
 /** A file read into a header and rows of text cells, with the line each row came from. */
 export interface Table {
@@ -71,6 +72,9 @@ export function sniffDelimiter(text: string): string {
 }
 
 async function readXlsx(bytes: Buffer): Promise<Table> {
+  // a zip bomb is refused before exceljs inflates it (see xlsx-bounds.ts)
+  const problem = await xlsxUnpackProblem(bytes);
+  if (problem) throw new UnreadableFile(`${problem[0]!.toUpperCase()}${problem.slice(1)}.`);
   const workbook = new ExcelJS.Workbook();
   try {
     await workbook.xlsx.load(bytes as never);

@@ -6,6 +6,7 @@ import type { AppContext } from '../../context';
 import { dryRunImport } from '../../domain/imports/dry-run-import';
 import { getImportRun, listImportRuns } from '../../domain/imports/get-import-run';
 import { createImportRun, runImport } from '../../domain/imports/run-import';
+import { xlsxUnpackProblem } from '../../domain/imports/xlsx-bounds';
 import { ingestKindNames } from '../../domain/ingest/ingest-kind';
 import { authorize } from '../../policy/policy';
 import { actorOf } from '../authenticate';
@@ -57,6 +58,11 @@ export async function register(app: FastifyInstance, ctx: AppContext) {
         throw badRequest(issues.map((i) => `${i.field}: ${i.message}`).join('; '), issues);
       }
       if (!file) throw badRequest('body.file: attach the CSV or XLSX file as "file"');
+      const zipProblem = await xlsxUnpackProblem(file.bytes);
+      if (zipProblem)
+        throw badRequest(`body.file: ${zipProblem}`, {
+          issues: [{ field: 'body.file', message: zipProblem }],
+        });
       const { kind, mapping, dryRun } = form.data;
       if (dryRun === 'true') return dryRunImport({ db: ctx.db, actor, kind, bytes: file.bytes, mapping });
       const runId = await createImportRun({

@@ -1,0 +1,221 @@
+import { constants, crc32, deflateRawSync } from 'node:zlib';
+import { count, eq } from 'drizzle-orm';
+import ExcelJS from 'exceljs';
+import JSZip from 'jszip';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { importRuns, jobs } from '../../db/schema';
+import { signedInAs, startHarness, type TestHarness } from '../../test/harness';
+import { readTable, UnreadableFile } from './read-table';
+import { MAX_XLSX_PARTS, xlsxUnpackProblem } from './xlsx-bounds';
+
+let h: TestHarness;
+let admin: Record<string, string>;
+beforeAll(async () => {
+  h = await startHarness();
+  admin = { cookie: (await signedInAs(h, 'admin')).cookie, origin: 'http://localhost:3000' };
+});
+afterAll(async () => h?.close());
+
+interface Part {
+  name: string;
+  /** raw deflate (method 8) or stored bytes (method 0) */
+  data: Buffer;
+  method: 0 | 8;
+  crc: number;
+  size: number;
+}
+
+/** A zip written out by hand, so a part can carry a deflate stream built without its content in memory. */
+function zipOf(parts: Part[]): Buffer {
+  const locals: Buffer[] = [];
+  const centrals: Buffer[] = [];
+  let offset = 0;
+  for (const p of parts) {
+    const name = Buffer.from(p.name);
+    const local = Buffer.alloc(30);
+    local.writeUInt32LE(0x04034b50, 0);
+    local.writeUInt16LE(20, 4);
+    local.writeUInt16LE(p.method, 8);
+    local.writeUInt16LE(0x21, 12); // 1980-01-01
+    local.writeUInt32LE(p.crc, 14);
+    local.writeUInt32LE(p.data.length, 18);
+    local.writeUInt32LE(p.size, 22);
+    local.writeUInt16LE(name.length, 26);
+    const central = Buffer.alloc(46);
+    central.writeUInt32LE(0x02014b50, 0);
+    central.writeUInt16LE(20, 4);
+    central.writeUInt16LE(20, 6);
+    central.writeUInt16LE(p.method, 10);
+    central.writeUInt16LE(0x21, 14);
+    central.writeUInt32LE(p.crc, 16);
+    central.writeUInt32LE(p.data.length, 20);
+    central.writeUInt32LE(p.size, 24);
+    central.writeUInt16LE(name.length, 28);
+    central.writeUInt32LE(offset, 42);
+    locals.push(local, name, p.data);
+    centrals.push(central, name);
+    offset += local.length + name.length + p.data.length;
+  }
+  const directory = Buffer.concat(centrals);
+  const end = Buffer.alloc(22);
+  end.writeUInt32LE(0x06054b50, 0);
+  end.writeUInt16LE(parts.length, 8);
+  end.writeUInt16LE(parts.length, 10);
+  end.writeUInt32LE(directory.length, 12);
+  end.writeUInt32LE(offset, 16);
+  return Buffer.concat([...locals, directory, end]);
+}
+
+const deflated = (name: string, content: Buffer): Part => ({
+  name,
+  data: deflateRawSync(content),
+  method: 8,
+  crc: crc32(content),
+  size: content.length,
+});
+
+/** The parts of a real workbook (exceljs's own), with two job rows on its first sheet. */
+async function workbookParts(): Promise<Part[]> {
+  const wb = new ExcelJS.Workbook();
+  const ws = wb.addWorksheet('Opdrachten');
+  ws.addRow(['werkorder', 'klantreis', 'omschrijving']);
+  ws.addRow(['XB-1', 'repair', 'lekkage']);
+  ws.addRow(['XB-2', 'repair', 'deur klemt']);
+  const zip = await JSZip.loadAsync(Buffer.from(await wb.xlsx.writeBuffer()));
+  const parts: Part[] = [];
+  for (const f of Object.values(zip.files))
+    if (!f.dir) parts.push(deflated(f.name, await f.async('nodebuffer')));
+  return parts;
+}
+
+const SHEET = 'xl/worksheets/sheet1.xml';
+const MB = 1024 * 1024;
+
+/**
+ * The same workbook whose sheet carries `megabytes` MB of spaces inside <sheetData> (valid XML: exceljs
+ * would read it and import the two rows). Each piece is deflated on its own and fully flushed, so the
+ * stream is the pieces one after another and one compressed megabyte is repeated, never the content.
+ * `declare` is the size the zip states for the sheet: the true one, or a lie.
+ */
+async function bomb(megabytes: number, declare: 'true size' | 'small' = 'true size') {
+  const parts = await workbookParts();
+  const sheet = parts.find((p) => p.name === SHEET)!;
+  const xml = (await JSZip.loadAsync(zipOf(parts))).file(SHEET)!;
+  const text = await xml.async('string');
+  const cut = text.indexOf('</sheetData>');
+  const head = Buffer.from(text.slice(0, cut));
+  const tail = Buffer.from(text.slice(cut));
+  const spaces = Buffer.alloc(MB, ' ');
+  const flushed = { finishFlush: constants.Z_FULL_FLUSH };
+  const oneMb = deflateRawSync(spaces, flushed);
+  let crc = crc32(head);
+  for (let i = 0; i < megabytes; i++) crc = crc32(spaces, crc);
+  crc = crc32(tail, crc);
+  sheet.data = Buffer.concat([
+    deflateRawSync(head, flushed),
+    ...Array.from({ length: megabytes }, () => oneMb),
+    deflateRawSync(tail),
+  ]);
+  sheet.crc = crc;
+  sheet.size = declare === 'true size' ? head.length + megabytes * MB + tail.length : text.length;
+  return zipOf(parts);
+}
+
+describe('xlsx zip bombs', () => {
+  it('refuses a sheet that declares 300 MB, before inflating it', async () => {
+    const bytes = await bomb(300);
+    expect(bytes.length).toBeLessThan(1 * MB);
+    const started = Date.now();
+    expect(await xlsxUnpackProblem(bytes)).toBe(
+      'the spreadsheet unpacks to more than 200 MB; split it into smaller files',
+    );
+    expect(Date.now() - started).toBeLessThan(1000);
+    await expect(readTable(bytes)).rejects.toThrow(
+      new UnreadableFile('The spreadsheet unpacks to more than 200 MB; split it into smaller files.'),
+    );
+  });
+
+  it('refuses a sheet that inflates to far more than it declares, stopping early', async () => {
+    const bytes = await bomb(300, 'small');
+    const started = Date.now();
+    expect(await xlsxUnpackProblem(bytes)).toMatch(/unpacks to more than its parts declare/);
+    expect(Date.now() - started).toBeLessThan(1000);
+  });
+
+  it(`refuses more than ${MAX_XLSX_PARTS} parts`, async () => {
+    const empty = { data: Buffer.alloc(0), method: 0 as const, crc: 0, size: 0 };
+    const parts = Array.from({ length: MAX_XLSX_PARTS + 1 }, (_, i) => ({ name: `p/${i}`, ...empty }));
+    expect(await xlsxUnpackProblem(zipOf(parts))).toMatch(/more than 10000 parts/);
+  });
+
+  it('leaves an ordinary workbook, a real one of 20 MB unpacked, and CSV alone', async () => {
+    const ordinary = zipOf(await workbookParts());
+    expect(await xlsxUnpackProblem(ordinary)).toBeNull();
+    expect((await readTable(ordinary)).rows.map((r) => r.cells[0])).toEqual(['XB-1', 'XB-2']);
+    expect(await xlsxUnpackProblem(await bomb(20))).toBeNull();
+    expect(await xlsxUnpackProblem(Buffer.from('PK;a;b\n1;2;3\n'))).toBeNull();
+  });
+
+  it('a corrupt zip is left to exceljs, which says it cannot be opened', async () => {
+    const bytes = zipOf(await workbookParts());
+    const broken = bytes.subarray(0, bytes.length - 30);
+    expect(await xlsxUnpackProblem(broken)).toBeNull();
+    await expect(readTable(broken)).rejects.toThrow(/cannot be opened/);
+  });
+});
+
+describe('POST /api/v1/imports with an xlsx zip bomb', () => {
+  const upload = (name: string, content: Buffer, fields: Record<string, string>) => {
+    const boundary = '----achtplus-zip-bomb';
+    const payload = Buffer.concat([
+      ...Object.entries(fields).map(([k, v]) =>
+        Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${k}"\r\n\r\n${v}\r\n`),
+      ),
+      Buffer.from(
+        `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${name}"\r\nContent-Type: application/octet-stream\r\n\r\n`,
+      ),
+      content,
+      Buffer.from(`\r\n--${boundary}--\r\n`),
+    ]);
+    return h.app.inject({
+      method: 'POST',
+      url: '/api/v1/imports',
+      payload,
+      headers: { ...admin, 'content-type': `multipart/form-data; boundary=${boundary}` },
+    });
+  };
+  const runCount = async () => (await h.ctx.db.select({ n: count() }).from(importRuns))[0]!.n;
+
+  it('answers 400 naming the file, for a run and a dry run, and records nothing', async () => {
+    const bombs = [
+      [await bomb(300), /^body\.file: the spreadsheet unpacks to more than 200 MB; split it/],
+      [await bomb(300, 'small'), /^body\.file: the spreadsheet unpacks to more than its parts declare/],
+    ] as const;
+    const before = await runCount();
+    for (const [bytes, message] of bombs)
+      for (const fields of [{ kind: 'jobs' }, { kind: 'jobs', dryRun: 'true' }] as Record<string, string>[]) {
+        const res = await upload('opdrachten.xlsx', bytes, fields);
+        expect(res.statusCode).toBe(400);
+        expect(res.json()).toMatchObject({ error: 'invalid_request', issues: [{ field: 'body.file' }] });
+        expect(res.json().message).toMatch(message);
+      }
+    expect(await runCount()).toBe(before);
+    expect(await h.ctx.db.select().from(jobs).where(eq(jobs.externalId, 'XB-1'))).toEqual([]);
+  });
+
+  it('still imports an ordinary workbook', async () => {
+    const res = await upload('opdrachten.xlsx', zipOf(await workbookParts()), { kind: 'jobs' });
+    expect(res.statusCode).toBe(202);
+    let run: { status: string; inserted?: number } = { status: 'validating' };
+    for (let i = 0; i < 200 && (run.status === 'validating' || run.status === 'importing'); i++) {
+      await new Promise((r) => setTimeout(r, 50));
+      const got = await h.app.inject({
+        method: 'GET',
+        url: `/api/v1/imports/${res.json().id}`,
+        headers: admin,
+      });
+      run = got.json();
+    }
+    expect(run).toMatchObject({ status: 'done', inserted: 2 });
+  });
+});
