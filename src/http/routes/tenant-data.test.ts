@@ -1,9 +1,10 @@
-import { eq } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { tenants, userRoles } from '../../db/schema';
+import { auditLog, tenants, userRoles } from '../../db/schema';
 import { createApiKey } from '../../domain/api-keys/create-api-key';
 import { buildTenantWithHistory } from '../../domain/tenants/tenant-data-fixture';
 import { apiKeyScopes, systemActor } from '../../policy/actor';
+import { buildTenant } from '../../test/factories';
 import { signedInAs, startHarness, type TestHarness } from '../../test/harness';
 
 let h: TestHarness;
@@ -20,6 +21,15 @@ const exportOf = (id: number, headers: Record<string, string>) =>
   h.app.inject({ method: 'GET', url: `/api/v1/tenants/${id}/export`, headers });
 const erase = (id: number, headers: Record<string, string>, payload: unknown) =>
   h.app.inject({ method: 'POST', url: `/api/v1/tenants/${id}/erase`, headers, payload: payload as object });
+const optIn = (id: number, headers: Record<string, string>, payload: unknown) =>
+  h.app.inject({ method: 'POST', url: `/api/v1/tenants/${id}/opt-in`, headers, payload: payload as object });
+const reason = 'telefonisch verzoek huurder 28-11';
+/** a tenant who opted out themselves, as unsubscribe-tenant leaves them */
+const selfOptedOut = () => {
+  const moment = new Date(Date.now() - 86_400_000);
+  return buildTenant(h.ctx.db, { optedOut: true, optedOutAt: moment, selfOptedOutAt: moment });
+};
+const rowOf = async (id: number) => (await h.ctx.db.select().from(tenants).where(eq(tenants.id, id)))[0]!;
 
 describe('tenant data (AVG/GDPR) over HTTP', () => {
   it.each(userRoles.filter((r) => r !== 'admin'))(
@@ -87,7 +97,102 @@ describe('tenant data (AVG/GDPR) over HTTP', () => {
   it('is in the OpenAPI document', async () => {
     const doc = (await h.app.inject({ method: 'GET', url: '/api/openapi.json' })).json();
     expect(Object.keys(doc.paths)).toEqual(
-      expect.arrayContaining(['/api/v1/tenants/{id}/export', '/api/v1/tenants/{id}/erase']),
+      expect.arrayContaining([
+        '/api/v1/tenants/{id}/export',
+        '/api/v1/tenants/{id}/erase',
+        '/api/v1/tenants/{id}/opt-in',
+      ]),
     );
+    const body = doc.paths['/api/v1/tenants/{id}/opt-in'].post.requestBody.content['application/json'].schema;
+    expect(body.required).toEqual(['reason']);
+    expect(body.properties.reason).toMatchObject({ type: 'string', minLength: 1, maxLength: 500 });
+  });
+});
+
+describe("undoing a tenant's own opt-out over HTTP", () => {
+  it.each(userRoles.filter((r) => r !== 'admin'))('refuses a %s (403), changing nothing', async (role) => {
+    const tenant = await selfOptedOut();
+    const headers = { cookie: (await signedInAs(h, role)).cookie, origin: 'http://localhost:3000' };
+    expect((await optIn(tenant.id, headers, { reason })).statusCode).toBe(403);
+    // the same for a tenant that does not exist: no probing
+    expect((await optIn(999_999, headers, { reason })).statusCode).toBe(403);
+    expect(await rowOf(tenant.id)).toEqual(tenant);
+  });
+
+  it('refuses an API key with every scope, and answers 401 without credentials', async () => {
+    const tenant = await selfOptedOut();
+    const key = await createApiKey({
+      db: h.ctx.db,
+      actor: systemActor('test'),
+      name: 'erp-opt-in',
+      scopes: [...apiKeyScopes],
+    });
+    expect((await optIn(tenant.id, { authorization: `Bearer ${key.token}` }, { reason })).statusCode).toBe(
+      403,
+    );
+    expect((await optIn(tenant.id, {}, { reason })).statusCode).toBe(401);
+    expect(await rowOf(tenant.id)).toEqual(tenant);
+  });
+
+  it('answers 400 naming reason when it is missing, empty or too long, and 404 for an unknown tenant', async () => {
+    const tenant = await selfOptedOut();
+    for (const payload of [
+      {},
+      { reason: '' },
+      { reason: '   ' },
+      { reason: 'x'.repeat(501) },
+      { reason: 7 },
+    ]) {
+      const res = await optIn(tenant.id, admin, payload);
+      expect(res.statusCode, JSON.stringify(payload)).toBe(400);
+      expect(res.json().message).toMatch(/^body\.reason: /);
+      expect(res.json().issues.map((i: { field: string }) => i.field)).toEqual(['body.reason']);
+      expect(res.body).not.toMatch(/at .*\.ts/);
+    }
+    expect((await optIn(999_999, admin, { reason })).statusCode).toBe(404);
+    expect((await optIn(0, admin, { reason })).statusCode).toBe(400);
+    expect(await rowOf(tenant.id)).toEqual(tenant);
+  });
+
+  it('opts the tenant in for an admin, audited with the reason; a second time answers 409', async () => {
+    const tenant = await selfOptedOut();
+    const res = await optIn(tenant.id, admin, { reason });
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.json()).toEqual({
+      id: tenant.id,
+      externalId: tenant.externalId,
+      name: tenant.name,
+      email: tenant.email,
+      mobile: tenant.mobile,
+      preferredChannel: tenant.preferredChannel,
+      optedOut: false,
+      selfOptedOutAt: null,
+      erasedAt: null,
+    });
+    expect(await rowOf(tenant.id)).toMatchObject({ optedOut: false, optedOutAt: null, selfOptedOutAt: null });
+    const audits = await h.ctx.db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.action, 'tenant.opted_in'), eq(auditLog.subjectId, String(tenant.id))));
+    expect(audits).toHaveLength(1);
+    expect(audits[0]!.details).toMatchObject({ reason });
+    expect(audits[0]!.actorUserId).toEqual(expect.any(String));
+
+    const again = await optIn(tenant.id, admin, { reason });
+    expect(again.statusCode).toBe(409);
+    expect(again.json()).toEqual({
+      error: 'conflict',
+      message: 'This tenant is not opted out: surveys already reach them.',
+    });
+  });
+
+  it('answers 409 for an erased tenant, changing nothing', async () => {
+    const tenant = await selfOptedOut();
+    expect((await erase(tenant.id, admin, { confirm: tenant.externalId })).statusCode).toBe(200);
+    const before = await rowOf(tenant.id);
+    const res = await optIn(tenant.id, admin, { reason });
+    expect(res.statusCode).toBe(409);
+    expect(res.json().message).toMatch(/erased/);
+    expect(await rowOf(tenant.id)).toEqual(before);
   });
 });

@@ -4,9 +4,11 @@ import { z } from 'zod';
 import type { AppContext } from '../../context';
 import { eraseTenantData } from '../../domain/tenants/erase-tenant-data';
 import { exportTenantData } from '../../domain/tenants/export-tenant-data';
+import { OPT_IN_REASON_MAX, optTenantBackIn } from '../../domain/tenants/opt-tenant-back-in';
 import { actorOf } from '../authenticate';
 import { notFound } from '../errors';
 import { ZIdParams } from '../presenters/page';
+import { presentTenant, ZTenantItem } from '../presenters/tenant';
 
 const tags = ['tenants'];
 
@@ -14,7 +16,21 @@ export const ZEraseTenantBody = z.object({
   confirm: z.string().max(200).describe("the tenant's external id, typed again: an erasure cannot be undone"),
 });
 
-/** The tenant's rights under the AVG/GDPR: a full export and erasure, by an admin, both audited. */
+export const ZOptTenantBackInBody = z.object({
+  reason: z
+    .string()
+    .trim()
+    .min(1)
+    .max(OPT_IN_REASON_MAX)
+    .describe(
+      'that the tenant asked, how and when (e.g. "telefonisch verzoek huurder 28-11"); kept in the audit log, so no personal data',
+    ),
+});
+
+/**
+ * The tenant's rights under the AVG/GDPR: a full export and erasure, by an admin, both audited; and
+ * undoing the tenant's own opt-out when they ask for surveys again, likewise.
+ */
 export async function register(app: FastifyInstance, ctx: AppContext) {
   const r = app.withTypeProvider<ZodTypeProvider>();
   r.get(
@@ -73,6 +89,31 @@ export async function register(app: FastifyInstance, ctx: AppContext) {
       });
       if (!erased) throw notFound('Tenant not found');
       return erased;
+    },
+  );
+  r.post(
+    '/api/v1/tenants/:id/opt-in',
+    {
+      schema: {
+        tags,
+        summary: "Undo a tenant's own opt-out, at their request (admin; audited)",
+        description:
+          "For a tenant who opted out themselves (selfOptedOutAt) and asked the corporation for surveys again: optedOut becomes false, optedOutAt and selfOptedOutAt are cleared, and the ERP's upsert treats them as any tenant from then on. 409 when there is no own opt-out to undo: erased, opted out only by the ERP, or not opted out (also a second request).",
+        params: ZIdParams,
+        body: ZOptTenantBackInBody,
+        response: { 200: ZTenantItem },
+      },
+    },
+    async (request) => {
+      const tenant = await optTenantBackIn({
+        db: ctx.db,
+        actor: actorOf(request),
+        tenantId: request.params.id,
+        reason: request.body.reason,
+        ip: request.ip,
+      });
+      if (!tenant) throw notFound('Tenant not found');
+      return presentTenant(tenant);
     },
   );
 }

@@ -298,6 +298,17 @@ export const en: Record<MessageKey, string> = {
   'tenantData.erased': 'The tenant’s data has been erased.',
   'tenantData.exportFailed': 'Export failed',
   'tenantData.eraseFailed': 'Erasing failed',
+  'tenantData.surveysOn': 'Receives surveys',
+  'tenantData.surveysOffByErp': 'No surveys (according to the ERP)',
+  'tenantData.optIn': 'Send surveys again',
+  'tenantData.optInTitle': 'Send this tenant surveys again?',
+  'tenantData.optInText':
+    'The tenant opted out of surveys themselves. Only undo this when the tenant asks for it. From then on, what the ERP sends applies to this tenant again, as to any tenant.',
+  'tenantData.optInReason': 'Reason',
+  'tenantData.optInReasonHint':
+    'How and when the tenant asked, for example: tenant asked by phone on 28-11. Kept in the audit log; write no personal data in it.',
+  'tenantData.optedIn': 'The tenant receives surveys again.',
+  'tenantData.optInFailed': 'Could not opt the tenant back in',
   'app.cancel': 'Cancel',
   'app.close': 'Close',
 };

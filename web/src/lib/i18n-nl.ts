@@ -300,6 +300,17 @@ export const nl = {
   'tenantData.erased': 'De gegevens van de huurder zijn gewist.',
   'tenantData.exportFailed': 'Exporteren lukte niet',
   'tenantData.eraseFailed': 'Wissen lukte niet',
+  'tenantData.surveysOn': 'Ontvangt enquêtes',
+  'tenantData.surveysOffByErp': 'Wil geen enquêtes (volgens het ERP)',
+  'tenantData.optIn': 'Weer enquêtes sturen',
+  'tenantData.optInTitle': 'Weer enquêtes sturen naar deze huurder?',
+  'tenantData.optInText':
+    'De huurder heeft zich zelf afgemeld voor enquêtes. Zet dit alleen terug als de huurder er zelf om vraagt. Daarna geldt voor deze huurder weer wat het ERP doorgeeft, zoals voor iedere huurder.',
+  'tenantData.optInReason': 'Reden',
+  'tenantData.optInReasonHint':
+    'Hoe en wanneer de huurder erom vroeg, bijvoorbeeld: telefonisch verzoek huurder 28-11. Komt in het auditlog; schrijf er geen persoonsgegevens in.',
+  'tenantData.optedIn': 'De huurder ontvangt weer enquêtes.',
+  'tenantData.optInFailed': 'Terugzetten lukte niet',
   'app.cancel': 'Annuleren',
   'app.close': 'Sluiten',
 } as const;

@@ -1,24 +1,30 @@
-import { Alert, Button, Group, Stack, Text, TextInput, Title } from '@mantine/core';
+import { Alert, Button, Group, Stack, Text, Textarea, TextInput, Title } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
-import { IconDownload, IconTrash, IconUser } from '@tabler/icons-react';
+import { IconDownload, IconMailForward, IconTrash, IconUser } from '@tabler/icons-react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Dialog } from '../components/Dialog';
 import { QueryState } from '../components/QueryState';
 import { type Page as ApiPage, api, v1 } from '../lib/api';
+import { formatDate } from '../lib/format';
 import { useI18n } from '../lib/i18n';
 
 interface Tenant {
   id: number;
   externalId: string;
   name: string;
+  optedOut: boolean;
+  /** the tenant opted out themselves: the ERP cannot undo it, only an admin at the tenant's request */
+  selfOptedOutAt: string | null;
+  erasedAt: string | null;
 }
 
 /**
  * A home's tenant for an admin handling an AVG request: export everything about them, or erase
- * their personal data. The tenant is looked up only on a click, because every lookup of tenant
- * data is written to the audit log.
+ * their personal data; and, when a tenant who opted out themselves asks for surveys again, undo
+ * that. The tenant is looked up only on a click, because every lookup of tenant data is written to
+ * the audit log.
  */
 export function UnitTenantData({ unitId }: { unitId: number }) {
   const { t } = useI18n();
@@ -75,62 +81,143 @@ function TenantRow({ tenant }: { tenant: Tenant }) {
     },
   });
   return (
-    <Group gap="sm" align="center">
-      <Text fw={500}>
-        {tenant.name}{' '}
-        <Text span c="dimmed">
-          ({tenant.externalId})
+    <Stack gap={4}>
+      <Group gap="sm" align="center">
+        <Text fw={500}>
+          {tenant.name}{' '}
+          <Text span c="dimmed">
+            ({tenant.externalId})
+          </Text>
         </Text>
+        {/* a plain link: the server answers with an attachment, the session cookie goes along */}
+        <Button
+          component="a"
+          href={v1(`/tenants/${tenant.id}/export`)}
+          download
+          variant="light"
+          leftSection={<IconDownload size={16} aria-hidden />}
+        >
+          {t('tenantData.export')}
+        </Button>
+        <Button color="red" variant="light" leftSection={<IconTrash size={16} aria-hidden />} onClick={open}>
+          {t('tenantData.erase')}
+        </Button>
+        <Dialog opened={opened} onClose={close} title={t('tenantData.eraseTitle')}>
+          <form
+            onSubmit={(e) => {
+              e.preventDefault();
+              erase.mutate();
+            }}
+          >
+            <Stack>
+              <Text>{t('tenantData.eraseText')}</Text>
+              <TextInput
+                label={`${t('tenantData.confirmLabel')}: ${tenant.externalId}`}
+                value={typed}
+                onChange={(e) => setTyped(e.currentTarget.value)}
+                autoComplete="off"
+              />
+              {erase.isError && (
+                <Alert color="red" role="alert" title={t('tenantData.eraseFailed')}>
+                  {erase.error.message}
+                </Alert>
+              )}
+              <Group justify="flex-end">
+                <Button variant="default" onClick={close}>
+                  {t('app.cancel')}
+                </Button>
+                <Button
+                  type="submit"
+                  color="red"
+                  disabled={typed !== tenant.externalId}
+                  loading={erase.isPending}
+                >
+                  {t('tenantData.eraseConfirm')}
+                </Button>
+              </Group>
+            </Stack>
+          </form>
+        </Dialog>
+        {tenant.selfOptedOutAt && !tenant.erasedAt && <OptBackIn tenant={tenant} />}
+      </Group>
+      <Text size="sm" c="dimmed">
+        {surveyState(tenant, t)}
       </Text>
-      {/* a plain link: the server answers with an attachment, the session cookie goes along */}
-      <Button
-        component="a"
-        href={v1(`/tenants/${tenant.id}/export`)}
-        download
-        variant="light"
-        leftSection={<IconDownload size={16} aria-hidden />}
-      >
-        {t('tenantData.export')}
+    </Stack>
+  );
+}
+
+function surveyState(tenant: Tenant, t: ReturnType<typeof useI18n>['t']) {
+  if (!tenant.optedOut) return t('tenantData.surveysOn');
+  if (tenant.selfOptedOutAt)
+    return `${t('field.optedOut')} — ${t('jobs.optedOutSelf')} ${formatDate(tenant.selfOptedOutAt)}`;
+  return t('tenantData.surveysOffByErp');
+}
+
+/**
+ * The tenant asked the corporation for surveys again: an admin records why, and the tenant's own
+ * opt-out is undone (audited). The answer is the tenant as it now is, put in place of the one
+ * shown, so that no second lookup of tenant data lands in the audit log.
+ */
+function OptBackIn({ tenant }: { tenant: Tenant }) {
+  const { t } = useI18n();
+  const [opened, { open, close }] = useDisclosure();
+  const [reason, setReason] = useState('');
+  const queryClient = useQueryClient();
+  const optIn = useMutation({
+    mutationFn: () => api.post<Tenant>(v1(`/tenants/${tenant.id}/opt-in`), { reason }),
+    onSuccess: (optedIn) => {
+      close();
+      setReason('');
+      notifications.show({ color: 'green', message: t('tenantData.optedIn') });
+      queryClient.setQueriesData<ApiPage<Tenant>>(
+        { queryKey: ['/tenants'] },
+        (page) =>
+          page && { ...page, items: page.items.map((row) => (row.id === optedIn.id ? optedIn : row)) },
+      );
+    },
+  });
+  return (
+    <>
+      <Button variant="light" leftSection={<IconMailForward size={16} aria-hidden />} onClick={open}>
+        {t('tenantData.optIn')}
       </Button>
-      <Button color="red" variant="light" leftSection={<IconTrash size={16} aria-hidden />} onClick={open}>
-        {t('tenantData.erase')}
-      </Button>
-      <Dialog opened={opened} onClose={close} title={t('tenantData.eraseTitle')}>
+      <Dialog opened={opened} onClose={close} title={t('tenantData.optInTitle')}>
         <form
           onSubmit={(e) => {
             e.preventDefault();
-            erase.mutate();
+            optIn.mutate();
           }}
         >
           <Stack>
-            <Text>{t('tenantData.eraseText')}</Text>
-            <TextInput
-              label={`${t('tenantData.confirmLabel')}: ${tenant.externalId}`}
-              value={typed}
-              onChange={(e) => setTyped(e.currentTarget.value)}
-              autoComplete="off"
+            <Text>{t('tenantData.optInText')}</Text>
+            <Textarea
+              label={t('tenantData.optInReason')}
+              description={t('tenantData.optInReasonHint')}
+              value={reason}
+              onChange={(e) => setReason(e.currentTarget.value)}
+              maxLength={500}
+              autosize
+              minRows={2}
+              required
+              data-autofocus
             />
-            {erase.isError && (
-              <Alert color="red" role="alert" title={t('tenantData.eraseFailed')}>
-                {erase.error.message}
+            {optIn.isError && (
+              <Alert color="red" role="alert" title={t('tenantData.optInFailed')}>
+                {optIn.error.message}
               </Alert>
             )}
             <Group justify="flex-end">
               <Button variant="default" onClick={close}>
                 {t('app.cancel')}
               </Button>
-              <Button
-                type="submit"
-                color="red"
-                disabled={typed !== tenant.externalId}
-                loading={erase.isPending}
-              >
-                {t('tenantData.eraseConfirm')}
+              <Button type="submit" disabled={!reason.trim()} loading={optIn.isPending}>
+                {t('tenantData.optIn')}
               </Button>
             </Group>
           </Stack>
         </form>
       </Dialog>
-    </Group>
+    </>
   );
 }
