@@ -15,7 +15,8 @@ const columns = ['unit_id', 'name', 'email', 'mobile', 'preferred_channel', 'opt
 // These read `tenants`, not the statement's snapshot, on purpose: when an erasure or unsubscribe holds
 // the row, ON CONFLICT DO UPDATE waits for it and then evaluates SET and WHERE against the row's
 // latest committed version (PostgreSQL, Read Committed), so what they committed meanwhile is kept.
-// erased_at and self_opted_out_at are never cleared, so what the snapshot saw holds for that version.
+// erased_at is never cleared; self_opted_out_at only by an admin's audited opt-in (opt-tenant-back-in.ts),
+// which an upsert waiting for the row then sees as the row's latest version, as above.
 const erased = 'tenants.erased_at IS NOT NULL';
 const keepsOptOut = `(${erased} OR tenants.self_opted_out_at IS NOT NULL)`;
 const existingBecomes: Record<string, string> = {

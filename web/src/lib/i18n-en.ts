@@ -309,6 +309,8 @@ export const en: Record<MessageKey, string> = {
     'How and when the tenant asked, for example: tenant asked by phone on 28-11. Kept in the audit log; write no personal data in it.',
   'tenantData.optedIn': 'The tenant receives surveys again.',
   'tenantData.optInFailed': 'Could not opt the tenant back in',
+  'tenantData.optInConflict':
+    'There is nothing to undo: this tenant has not opted out themselves (any more). The data below is up to date.',
   'app.cancel': 'Cancel',
   'app.close': 'Close',
 };

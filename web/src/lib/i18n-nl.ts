@@ -311,6 +311,8 @@ export const nl = {
     'Hoe en wanneer de huurder erom vroeg, bijvoorbeeld: telefonisch verzoek huurder 28-11. Komt in het auditlog; schrijf er geen persoonsgegevens in.',
   'tenantData.optedIn': 'De huurder ontvangt weer enquêtes.',
   'tenantData.optInFailed': 'Terugzetten lukte niet',
+  'tenantData.optInConflict':
+    'Er is niets terug te zetten: deze huurder heeft zich niet (meer) zelf afgemeld. De gegevens hieronder zijn bijgewerkt.',
   'app.cancel': 'Annuleren',
   'app.close': 'Sluiten',
 } as const;

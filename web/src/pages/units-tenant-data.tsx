@@ -6,7 +6,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Dialog } from '../components/Dialog';
 import { QueryState } from '../components/QueryState';
-import { type Page as ApiPage, api, v1 } from '../lib/api';
+import { ApiError, type Page as ApiPage, api, v1 } from '../lib/api';
 import { formatDate } from '../lib/format';
 import { useI18n } from '../lib/i18n';
 
@@ -176,6 +176,10 @@ function OptBackIn({ tenant }: { tenant: Tenant }) {
           page && { ...page, items: page.items.map((row) => (row.id === optedIn.id ? optedIn : row)) },
       );
     },
+    // someone else (or another tab) changed the tenant meanwhile: show them as they now are
+    onError: (err) => {
+      if (isConflict(err)) void queryClient.invalidateQueries({ queryKey: ['/tenants'] });
+    },
   });
   return (
     <>
@@ -204,7 +208,7 @@ function OptBackIn({ tenant }: { tenant: Tenant }) {
             />
             {optIn.isError && (
               <Alert color="red" role="alert" title={t('tenantData.optInFailed')}>
-                {optIn.error.message}
+                {isConflict(optIn.error) ? t('tenantData.optInConflict') : optIn.error.message}
               </Alert>
             )}
             <Group justify="flex-end">
@@ -221,3 +225,5 @@ function OptBackIn({ tenant }: { tenant: Tenant }) {
     </>
   );
 }
+
+const isConflict = (err: unknown) => err instanceof ApiError && err.status === 409;
