@@ -9,6 +9,7 @@ import type { Db } from '../db/client';
 import { accounts, rateLimits, sessions, users, verifications } from '../db/schema';
 import { recordAudit } from '../domain/audit/record-audit';
 import type { Mailer } from '../domain/messages/mailer';
+import { loginAttemptHooks } from './login-attempts';
 
 // algorithm 2 is Argon2id (the package exports it as a const enum, which isolatedModules cannot read)
 const argon2id = { algorithm: 2 as const, memoryCost: 19_456, timeCost: 2, parallelism: 1 };
@@ -98,6 +99,8 @@ export function createAuth(opts: { db: Db; config: TConfig; secret: string; mail
     // accounts are managed by admins (src/domain/users): users may not rename themselves or change
     // their e-mail through better-auth's own endpoints, and there is no sign-up
     disabledPaths: ['/update-user', '/change-email', '/delete-user', '/sign-up/email'],
+    // per account as well as per address: at most 10 password attempts within 15 minutes (login-attempts.ts)
+    hooks: loginAttemptHooks(db),
     rateLimit: {
       enabled: true,
       storage: 'database',

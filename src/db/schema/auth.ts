@@ -92,3 +92,17 @@ export const rateLimits = pgTable('rate_limits', {
   count: integer().notNull(),
   lastRequest: bigint({ mode: 'number' }).notNull(),
 });
+
+/**
+ * Password sign-in attempts per account (src/auth/login-attempts.ts), shared by every app process:
+ * keyed by a SHA-256 of the normalised e-mail address, so no address is kept for accounts that don't exist.
+ */
+export const loginAttempts = pgTable(
+  'login_attempts',
+  {
+    key: text().primaryKey(),
+    attempts: integer().notNull(),
+    lastAttemptAt: timestamp({ withTimezone: true }).notNull(),
+  },
+  (t) => [index().on(t.lastAttemptAt)],
+);
