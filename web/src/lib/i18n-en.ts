@@ -47,6 +47,8 @@ export const en: Record<MessageKey, string> = {
   'login.forgotSent': 'If we know this address, you will receive an e-mail to set a new password.',
   'login.wrong': 'E-mail address or password is incorrect.',
   'login.tooMany': 'Too many attempts. Wait a minute and try again.',
+  'login.tooManyPasswords':
+    'Too many attempts. Try again in a quarter of an hour, or ask for a sign-in link below.',
   'login.emailFirst': 'Enter your e-mail address first.',
   'login.failed': 'Signing in did not work. Please try again later.',
   'login.demo': 'Demo install: sign in with one of these accounts',

@@ -47,6 +47,8 @@ export const nl = {
     'Als dit adres bij ons bekend is, ontvang je een e-mail om een nieuw wachtwoord in te stellen.',
   'login.wrong': 'E-mailadres of wachtwoord klopt niet.',
   'login.tooMany': 'Te veel pogingen. Wacht een minuut en probeer het opnieuw.',
+  'login.tooManyPasswords':
+    'Te veel pogingen. Probeer het over een kwartier opnieuw, of vraag hieronder een inloglink aan.',
   'login.emailFirst': 'Vul eerst je e-mailadres in.',
   'login.failed': 'Inloggen lukte niet. Probeer het later opnieuw.',
   'login.demo': 'Demo-omgeving: log in met een van deze accounts',

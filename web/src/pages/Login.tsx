@@ -21,8 +21,8 @@ import { LoginLayout, useLoginInfo } from './LoginLayout';
 
 type Notice = { kind: 'error' | 'info'; key: MessageKey } | null;
 
-function errorKey(err: unknown): MessageKey {
-  if (err instanceof ApiError && err.status === 429) return 'login.tooMany';
+function errorKey(err: unknown, tooMany: MessageKey): MessageKey {
+  if (err instanceof ApiError && err.status === 429) return tooMany;
   if (err instanceof ApiError && (err.status === 401 || err.status === 403)) return 'login.wrong';
   return 'login.failed';
 }
@@ -42,14 +42,20 @@ export function Login() {
   const asked = params.get('next') ?? '/';
   const next = asked.startsWith('/') && !asked.startsWith('//') ? asked : '/';
 
-  async function attempt(action: () => Promise<unknown>, success?: Notice) {
+  // a password sign-in may be refused for a quarter of an hour (attempts per account); a sign-in link
+  // or reset mail only for a minute (per address)
+  async function attempt(
+    action: () => Promise<unknown>,
+    success?: Notice,
+    tooMany: MessageKey = 'login.tooMany',
+  ) {
     setBusy(true);
     setNotice(null);
     try {
       await action();
       if (success) setNotice(success);
     } catch (err) {
-      setNotice({ kind: 'error', key: errorKey(err) });
+      setNotice({ kind: 'error', key: errorKey(err, tooMany) });
     } finally {
       setBusy(false);
     }
@@ -57,11 +63,15 @@ export function Login() {
 
   const signIn = (e: FormEvent) => {
     e.preventDefault();
-    void attempt(async () => {
-      await api.post('/api/auth/sign-in/email', { email, password });
-      await queryClient.invalidateQueries({ queryKey: meQueryKey });
-      navigate(next, { replace: true });
-    });
+    void attempt(
+      async () => {
+        await api.post('/api/auth/sign-in/email', { email, password });
+        await queryClient.invalidateQueries({ queryKey: meQueryKey });
+        navigate(next, { replace: true });
+      },
+      undefined,
+      'login.tooManyPasswords',
+    );
   };
   const needEmail = () => {
     if (email.trim()) return false;
