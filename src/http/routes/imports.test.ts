@@ -86,6 +86,7 @@ describe('POST /api/v1/imports', () => {
     const bad = await upload({ kind: 'auto' }, { name: 'x.csv', content: csv });
     expect(bad.statusCode).toBe(400);
     expect(bad.json().message).toMatch(/kind/);
+    expect(bad.json().issues).toEqual([expect.objectContaining({ field: 'body.kind' })]);
     const noFile = await upload({ kind: 'jobs' });
     expect(noFile.statusCode).toBe(400);
     expect(noFile.json().message).toMatch(/file/);

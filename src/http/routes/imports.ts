@@ -55,7 +55,7 @@ export async function register(app: FastifyInstance, ctx: AppContext) {
           field: `body.${i.path.join('.')}`,
           message: i.message,
         }));
-        throw badRequest(issues.map((i) => `${i.field}: ${i.message}`).join('; '), issues);
+        throw badRequest(issues.map((i) => `${i.field}: ${i.message}`).join('; '), { issues });
       }
       if (!file) throw badRequest('body.file: attach the CSV or XLSX file as "file"');
       const zipProblem = await xlsxUnpackProblem(file.bytes);
