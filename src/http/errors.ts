@@ -28,7 +28,10 @@ export function installErrorHandler(app: FastifyInstance) {
     }
     if (err instanceof ClientError) {
       // field problems travel as `issues`, in the same shape as schema validation's
-      const issues = (err.details as { issues?: unknown } | undefined)?.issues;
+      // (given as `{ issues }` or as the list itself)
+      const issues = Array.isArray(err.details)
+        ? err.details
+        : (err.details as { issues?: unknown } | undefined)?.issues;
       return reply.status(err.statusCode).send({
         error: codeFor(err.statusCode),
         message: err.message,

@@ -162,7 +162,7 @@ describe('questionnaires', () => {
     };
     const res = await call(admin, 'PUT', `/${id}/draft`, { definition });
     expect(res.statusCode).toBe(400);
-    expect(res.json().details).toEqual([
+    expect(res.json().issues).toEqual([
       {
         field: `definition.questions.${i}.type`,
         message: 'key "nps" was a nps question in version 2; use a new key for a different question',
@@ -176,7 +176,7 @@ describe('questionnaires', () => {
       text: draft.definition.questions[0].text,
       required: false,
     };
-    expect((await call(admin, 'PUT', `/${id}/draft`, { definition })).json().details[0].message).toContain(
+    expect((await call(admin, 'PUT', `/${id}/draft`, { definition })).json().issues[0].message).toContain(
       'phase_grade (reporting)',
     );
     definition.questions[i] = {

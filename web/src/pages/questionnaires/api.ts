@@ -76,14 +76,14 @@ export interface FieldProblem {
 }
 
 /**
- * The field problems of a 400, wherever the server put them: schema validation sends `issues`
- * (`body.definition.questions.3.condition.value`), the key-stability check `details`
+ * The field problems of a 400 (`issues`): schema validation's paths start at the body
+ * (`body.definition.questions.3.condition.value`), the key-stability check's at the definition
  * (`definition.questions.3.type`). Paths come back relative to `strip`, e.g. `questions.3.type`.
  */
 export function fieldProblems(err: unknown, strip: RegExp): FieldProblem[] {
   if (!(err instanceof ApiError) || err.status !== 400) return [];
-  const body = err.body as { issues?: unknown; details?: unknown } | null;
-  const list = Array.isArray(body?.issues) ? body.issues : Array.isArray(body?.details) ? body.details : [];
+  const body = err.body as { issues?: unknown } | null;
+  const list = Array.isArray(body?.issues) ? body.issues : [];
   return (list as Array<Partial<FieldProblem>>)
     .filter((p): p is FieldProblem => typeof p?.field === 'string' && typeof p.message === 'string')
     .map((p) => ({ field: p.field.replace(strip, ''), message: p.message }));
