@@ -1,8 +1,10 @@
+import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { TestProject } from 'vitest/node';
 import { startTestSmtpServer } from '../src/domain/messages/test-servers';
+import { createDatabase, dropDatabase } from '../src/test/admin-database';
 import { startServer } from './server';
 
 declare module 'vitest' {
@@ -16,7 +18,8 @@ declare module 'vitest' {
 /**
  * One real server with the demo corporation for all journeys: seeding once keeps the suite short.
  * It sends e-mail to a real SMTP server started here, and (tests only) sends surveys in the quiet
- * hours too, so the survey journey passes at any hour of the day.
+ * hours too, so the survey journey passes at any hour of the day. It keeps its data in PGlite, or,
+ * with E2E_BACKEND=postgres, in a throw-away database on TEST_DATABASE_URL's server (dropped after).
  */
 export default async function setup(project: TestProject) {
   const mailboxDir = mkdtempSync(join(tmpdir(), 'achtplus-e2e-mail-'));
@@ -24,14 +27,35 @@ export default async function setup(project: TestProject) {
   const smtp = await startTestSmtpServer({
     onMail: (mail) => writeFileSync(join(mailboxDir, `${++received}.eml`), mail.raw),
   });
+  const database = await e2eDatabase();
   const server = await startServer({
-    env: { SMTP_URL: smtp.url, NODE_ENV: 'test', TEST_SEND_IN_QUIET_HOURS: 'yes' },
+    env: {
+      SMTP_URL: smtp.url,
+      NODE_ENV: 'test',
+      TEST_SEND_IN_QUIET_HOURS: 'yes',
+      ...(database && {
+        DATABASE_URL: database.url,
+        SESSION_SECRET: randomBytes(32).toString('hex'),
+        SEED_DEMO: 'yes',
+      }),
+    },
   });
   project.provide('serverUrl', server.url);
   project.provide('mailboxDir', mailboxDir);
   return async () => {
     await server.stop();
     await smtp.close();
+    await database?.drop();
     rmSync(mailboxDir, { recursive: true, force: true });
   };
+}
+
+async function e2eDatabase() {
+  if (process.env.E2E_BACKEND !== 'postgres') return null;
+  const adminUrl = process.env.TEST_DATABASE_URL;
+  if (!adminUrl)
+    throw new Error('E2E_BACKEND=postgres needs TEST_DATABASE_URL (a server to create a database on)');
+  const name = `achtplus_e2e_${randomBytes(5).toString('hex')}`;
+  const url = await createDatabase(adminUrl, name);
+  return { url, drop: () => dropDatabase(adminUrl, name) };
 }

@@ -1,5 +1,6 @@
 // npm test: the whole suite. Unit + integration on PGlite always; again on PostgreSQL when
-// TEST_DATABASE_URL is set; then the browser journeys in Chromium. Under CI=true, a part that would
+// TEST_DATABASE_URL is set; then the browser journeys in Chromium (the server on PGlite, and again
+// on PostgreSQL when TEST_DATABASE_URL is set). Under CI=true, a part that would
 // be skipped for lack of PostgreSQL or Chromium fails instead.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
@@ -45,6 +46,22 @@ if (process.env.TEST_DATABASE_URL) {
 
 if (existsSync(chromium)) {
   run('browser journeys (Chromium)', ['vitest', 'run', '--config', 'vitest.e2e.config.ts', ...extra]);
+  // the journeys again with the server on PostgreSQL (a throw-away database); the accessibility
+  // audit looks at the same pages whatever keeps the data, so it runs once
+  if (process.env.TEST_DATABASE_URL)
+    run(
+      'browser journeys on PostgreSQL (Chromium)',
+      [
+        'vitest',
+        'run',
+        '--config',
+        'vitest.e2e.config.ts',
+        '--exclude',
+        'e2e/accessibility.spec.ts',
+        ...extra,
+      ],
+      { E2E_BACKEND: 'postgres' },
+    );
 } else if (ci) {
   console.error(
     `CI=true but Chromium is missing at ${chromium}: the browser journeys cannot be skipped in CI.`,
