@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { csvLine } from './csv';
-import { generateDemo } from './generate-demo';
+import { demoTables, generateDemo } from './generate-demo';
 import { demoLoginLinks } from './logins';
 
 const small = { scale: 0.02, asOf: '2026-05-20' };
@@ -129,6 +129,27 @@ describe('the demo generator', () => {
       checked++;
     }
     expect(checked).toBeGreaterThan(1000);
+  });
+
+  it('has tenants who opted out themselves, at the moment of their opt-out', () => {
+    const d = generateDemo(small);
+    const optedOut = d.tenants.tenants.filter((t) => t.optedOutAt !== null);
+    const own = d.tenants.tenants.filter((t) => t.selfOptedOutAt !== null);
+    expect(own.length).toBeGreaterThan(0);
+    expect(own.length).toBeLessThan(optedOut.length); // the ERP opted the others out
+    for (const t of own) {
+      expect(t.selfOptedOutAt).toBe(t.optedOutAt);
+      expect(t.preferredChannel).not.toBe('none'); // they were sent the link they clicked
+    }
+    // and the tenants' COPY writes it down, next to opted_out and opted_out_at
+    const table = demoTables(d).find((t) => t.table === 'tenants')!;
+    const col = (name: string) => table.columns.indexOf(name);
+    const written = [...table.rows].filter((r) => r[col('self_opted_out_at')] !== null);
+    expect(written.map((r) => r[col('id')])).toEqual(own.map((t) => t.id));
+    for (const r of written) {
+      expect(r[col('opted_out')]).toBe(true);
+      expect(r[col('self_opted_out_at')]).toBe(r[col('opted_out_at')]);
+    }
   });
 
   it('quotes CSV only where COPY needs it', () => {

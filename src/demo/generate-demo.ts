@@ -136,6 +136,7 @@ export function demoTables(d: DemoDataset, surveys: SurveyTableOptions = {}): De
         'preferred_channel',
         'opted_out',
         'opted_out_at',
+        'self_opted_out_at',
       ],
       rows: d.tenants.tenants.map((x) => [
         x.id,
@@ -147,6 +148,7 @@ export function demoTables(d: DemoDataset, surveys: SurveyTableOptions = {}): De
         x.preferredChannel,
         x.optedOutAt !== null,
         x.optedOutAt,
+        x.selfOptedOutAt,
       ]),
     },
     { table: 'jobs', columns: d.jobs.columns, rows: { [Symbol.iterator]: () => d.jobs.rows() } },

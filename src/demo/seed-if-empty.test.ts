@@ -55,6 +55,17 @@ describe('seeding the demo organisation (small scale)', () => {
     expect(orphans).toEqual({ units: 0, tenants: 0, technicians: 0, contractors: 0, teams: 0, members: 0 });
   });
 
+  it('loads tenants who opted out themselves as the survey link records them', async () => {
+    const tenants = await one(`select
+      (select count(*)::int from tenants where self_opted_out_at is not null) as own,
+      (select count(*)::int from tenants where opted_out and self_opted_out_at is null) as by_erp,
+      (select count(*)::int from tenants where self_opted_out_at is not null
+         and (not opted_out or opted_out_at is distinct from self_opted_out_at)) as inconsistent`);
+    expect(tenants.own).toBeGreaterThan(0);
+    expect(tenants.by_erp).toBeGreaterThan(0);
+    expect(tenants.inconsistent).toBe(0);
+  });
+
   it('keeps the secondary indexes and moves the id sequences past the demo rows', async () => {
     const { n } = await one(`select count(*)::int as n from pg_indexes where tablename = 'jobs'`);
     expect(n).toBeGreaterThanOrEqual(9);

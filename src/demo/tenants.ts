@@ -13,6 +13,11 @@ export interface DemoTenant {
   mobile: string | null;
   preferredChannel: 'email' | 'sms' | 'both' | 'none';
   optedOutAt: string | null;
+  /**
+   * the tenant opted out themselves (survey page or the e-mail's unsubscribe link), at the moment
+   * of the opt-out: about a third of the opted-out tenants who could be sent surveys at all
+   */
+  selfOptedOutAt: string | null;
 }
 
 /** example.nl is reserved for documentation: nothing sent there reaches a person. */
@@ -28,6 +33,8 @@ export function generateTenants({
   calendar: Calendar;
 }) {
   const f = random.faker();
+  // a stream of its own: deciding whose opt-out was their own changes nothing else a seed makes
+  const own = random.fork('own-opt-outs');
   const mail = new MailboxRegistry();
   const tenants: DemoTenant[] = [];
   /** tenant id per unit id (index = unit id); 0 for a vacant home */
@@ -57,6 +64,9 @@ export function generateTenants({
     const optedOutAt = random.chance(0.02)
       ? calendar.at(random.int(0, calendar.lastReportDay), random.int(8 * 60, 21 * 60))
       : null;
+    // only a tenant who was sent surveys can have clicked the link that says "no more"
+    const selfOptedOutAt =
+      optedOutAt !== null && preferredChannel !== 'none' && own.chance(0.35) ? optedOutAt : null;
     const id = tenants.length + 1;
     tenants.push({
       id,
@@ -67,6 +77,7 @@ export function generateTenants({
       mobile,
       preferredChannel,
       optedOutAt,
+      selfOptedOutAt,
     });
     tenantOfUnit[unit.id] = id;
   }
