@@ -312,7 +312,7 @@ export const en: Record<MessageKey, string> = {
   'tenantData.optedIn': 'The tenant receives surveys again.',
   'tenantData.optInFailed': 'Could not opt the tenant back in',
   'tenantData.optInConflict':
-    'There is nothing to undo: this tenant has not opted out themselves (any more). The data below is up to date.',
+    'There is nothing to undo: this tenant has not opted out themselves (any more). Close this dialog to see the tenant as they now are.',
   'app.cancel': 'Cancel',
   'app.close': 'Close',
 };

@@ -314,7 +314,7 @@ export const nl = {
   'tenantData.optedIn': 'De huurder ontvangt weer enquêtes.',
   'tenantData.optInFailed': 'Terugzetten lukte niet',
   'tenantData.optInConflict':
-    'Er is niets terug te zetten: deze huurder heeft zich niet (meer) zelf afgemeld. De gegevens hieronder zijn bijgewerkt.',
+    'Er is niets terug te zetten: deze huurder heeft zich niet (meer) zelf afgemeld. Sluit dit venster om de huurder te zien zoals die nu is.',
   'app.cancel': 'Annuleren',
   'app.close': 'Sluiten',
 } as const;

@@ -176,17 +176,23 @@ function OptBackIn({ tenant }: { tenant: Tenant }) {
           page && { ...page, items: page.items.map((row) => (row.id === optedIn.id ? optedIn : row)) },
       );
     },
-    // someone else (or another tab) changed the tenant meanwhile: show them as they now are
-    onError: (err) => {
-      if (isConflict(err)) void queryClient.invalidateQueries({ queryKey: ['/tenants'] });
-    },
   });
+  // after a 409 (someone else, or another tab, changed the tenant meanwhile) the page shows the tenant
+  // as they now are once the dialog is closed: reading them now would take this button away, and the
+  // dialog with the message that says why
+  const closeDialog = () => {
+    close();
+    if (isConflict(optIn.error)) {
+      optIn.reset();
+      void queryClient.invalidateQueries({ queryKey: ['/tenants'] });
+    }
+  };
   return (
     <>
       <Button variant="light" leftSection={<IconMailForward size={16} aria-hidden />} onClick={open}>
         {t('tenantData.optIn')}
       </Button>
-      <Dialog opened={opened} onClose={close} title={t('tenantData.optInTitle')}>
+      <Dialog opened={opened} onClose={closeDialog} title={t('tenantData.optInTitle')}>
         <form
           onSubmit={(e) => {
             e.preventDefault();
@@ -212,7 +218,7 @@ function OptBackIn({ tenant }: { tenant: Tenant }) {
               </Alert>
             )}
             <Group justify="flex-end">
-              <Button variant="default" onClick={close}>
+              <Button variant="default" onClick={closeDialog}>
                 {t('app.cancel')}
               </Button>
               <Button type="submit" disabled={!reason.trim()} loading={optIn.isPending}>
