@@ -100,7 +100,7 @@ export function createAuth(opts: { db: Db; config: TConfig; secret: string; mail
     // their e-mail through better-auth's own endpoints, and there is no sign-up
     disabledPaths: ['/update-user', '/change-email', '/delete-user', '/sign-up/email'],
     // per account as well as per address: at most 10 password attempts within 15 minutes (login-attempts.ts)
-    hooks: loginAttemptHooks(db),
+    hooks: loginAttemptHooks(db, opts.secret),
     rateLimit: {
       enabled: true,
       storage: 'database',

@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { createHmac } from 'node:crypto';
 import { APIError, createAuthMiddleware, isAPIError } from 'better-auth/api';
 import { and, eq, gt, lt, sql } from 'drizzle-orm';
 import type { Db } from '../db/client';
@@ -11,22 +11,26 @@ import { loginAttempts } from '../db/schema';
  * at the same moment in several processes cannot slip past the bound; a wrong password keeps its count,
  * a successful sign-in clears them, any other outcome (malformed request, disabled account) gives its
  * count back. The count restarts when WINDOW has passed since the last attempt. The answer is the
- * same for an address with or without an account: only the e-mail's hash is stored.
+ * same for an address with or without an account: only a keyed hash of the e-mail is stored.
  */
 export const LOGIN_ATTEMPTS = { max: 10, windowSeconds: 15 * 60 };
 
 const SIGN_IN_PATH = '/sign-in/email';
 const TOO_MANY = 'Too many requests. Please try again later.';
 
-export const loginAttemptKey = (email: string) =>
-  createHash('sha256').update(email.trim().toLowerCase()).digest('hex');
+/**
+ * The count's key: an HMAC of the normalised e-mail with the install's secret (shared by its
+ * processes), so a list of likely addresses cannot be hashed and matched against the table.
+ */
+export const loginAttemptKey = (secret: string, email: string) =>
+  createHmac('sha256', secret).update(email.trim().toLowerCase()).digest('hex');
 
-export function loginAttemptHooks(db: Db, limit = LOGIN_ATTEMPTS) {
+export function loginAttemptHooks(db: Db, secret: string, limit = LOGIN_ATTEMPTS) {
   const windowMs = limit.windowSeconds * 1000;
   let prunedAt = 0;
   const keyOf = (body: unknown) => {
     const email = (body as { email?: unknown } | undefined)?.email;
-    return typeof email === 'string' ? loginAttemptKey(email) : null;
+    return typeof email === 'string' ? loginAttemptKey(secret, email) : null;
   };
 
   const before = createAuthMiddleware(async (ctx) => {

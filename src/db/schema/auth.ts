@@ -95,7 +95,8 @@ export const rateLimits = pgTable('rate_limits', {
 
 /**
  * Password sign-in attempts per account (src/auth/login-attempts.ts), shared by every app process:
- * keyed by a SHA-256 of the normalised e-mail address, so no address is kept for accounts that don't exist.
+ * keyed by an HMAC of the normalised e-mail address with the install's secret, so no address can be
+ * read back, also not by hashing a list of likely ones.
  */
 export const loginAttempts = pgTable(
   'login_attempts',

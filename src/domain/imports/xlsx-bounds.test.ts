@@ -127,11 +127,13 @@ describe('xlsx zip bombs', () => {
     expect(bytes.length).toBeLessThan(1 * MB);
     const started = Date.now();
     expect(await xlsxUnpackProblem(bytes)).toBe(
-      'the spreadsheet unpacks to more than 200 MB; split it into smaller files',
+      'the spreadsheet unpacks to more than 32 MB; save it as CSV or split it into smaller files',
     );
     expect(Date.now() - started).toBeLessThan(1000);
     await expect(readTable(bytes)).rejects.toThrow(
-      new UnreadableFile('The spreadsheet unpacks to more than 200 MB; split it into smaller files.'),
+      new UnreadableFile(
+        'The spreadsheet unpacks to more than 32 MB; save it as CSV or split it into smaller files.',
+      ),
     );
   });
 
@@ -188,7 +190,7 @@ describe('POST /api/v1/imports with an xlsx zip bomb', () => {
 
   it('answers 400 naming the file, for a run and a dry run, and records nothing', async () => {
     const bombs = [
-      [await bomb(300), /^body\.file: the spreadsheet unpacks to more than 200 MB; split it/],
+      [await bomb(300), /^body\.file: the spreadsheet unpacks to more than 32 MB; save it as CSV/],
       [await bomb(300, 'small'), /^body\.file: the spreadsheet unpacks to more than its parts declare/],
     ] as const;
     const before = await runCount();

@@ -11,7 +11,9 @@ import JSZip from 'jszip';
  * - a part inflates to more than it declares: JSZip compares only after it has inflated the whole part,
  *   so this pass inflates each part as a stream, keeps nothing and stops at the first byte too many.
  */
-export const MAX_XLSX_UNPACKED_BYTES = 200 * 1024 * 1024;
+// exceljs holds the whole workbook in memory at 15-20 times its XML: 32 MB of XML is about 600 MB of
+// memory and some 70,000 rows of 15 columns; larger tables come as CSV (up to MAX_IMPORT_BYTES)
+export const MAX_XLSX_UNPACKED_BYTES = 32 * 1024 * 1024;
 export const MAX_XLSX_PARTS = 10_000;
 
 const CENTRAL_FILE_HEADER = Buffer.from([0x50, 0x4b, 0x01, 0x02]);
@@ -28,7 +30,7 @@ export async function xlsxUnpackProblem(bytes: Buffer): Promise<string | null> {
   return problem;
 }
 
-const tooLarge = `the spreadsheet unpacks to more than ${MAX_XLSX_UNPACKED_BYTES / 1024 / 1024} MB; split it into smaller files`;
+const tooLarge = `the spreadsheet unpacks to more than ${MAX_XLSX_UNPACKED_BYTES / 1024 / 1024} MB; save it as CSV or split it into smaller files`;
 
 async function findProblem(bytes: Buffer): Promise<string | null> {
   if (countOf(bytes, CENTRAL_FILE_HEADER, MAX_XLSX_PARTS + 1) > MAX_XLSX_PARTS)
