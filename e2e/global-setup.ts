@@ -39,6 +39,10 @@ export default async function setup(project: TestProject) {
         SEED_DEMO: 'yes',
       }),
     },
+  }).catch(async (err) => {
+    await database?.drop();
+    await smtp.close();
+    throw err;
   });
   project.provide('serverUrl', server.url);
   project.provide('mailboxDir', mailboxDir);

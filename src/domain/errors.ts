@@ -14,3 +14,11 @@ export class ClientError extends Error {
 }
 export const notFound = (what = 'Not found') => new ClientError(404, what);
 export const badRequest = (message: string, details?: unknown) => new ClientError(400, message, details);
+
+export interface FieldIssue {
+  field: string;
+  message: string;
+}
+/** A 400 naming each field and its problem: message `field: problem; …`, and `issues` for clients. */
+export const invalidFields = (issues: FieldIssue[]) =>
+  badRequest(issues.map((i) => `${i.field}: ${i.message}`).join('; '), { issues });

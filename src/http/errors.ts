@@ -3,7 +3,7 @@ import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { ClientError } from '../domain/errors';
 import { ForbiddenError } from '../policy/policy';
 
-export { badRequest, ClientError, notFound } from '../domain/errors';
+export { badRequest, ClientError, invalidFields, notFound } from '../domain/errors';
 
 export function installErrorHandler(app: FastifyInstance) {
   app.setErrorHandler((err: FastifyError, request, reply) => {
@@ -28,10 +28,7 @@ export function installErrorHandler(app: FastifyInstance) {
     }
     if (err instanceof ClientError) {
       // field problems travel as `issues`, in the same shape as schema validation's
-      // (given as `{ issues }` or as the list itself)
-      const issues = Array.isArray(err.details)
-        ? err.details
-        : (err.details as { issues?: unknown } | undefined)?.issues;
+      const issues = (err.details as { issues?: unknown } | undefined)?.issues;
       return reply.status(err.statusCode).send({
         error: codeFor(err.statusCode),
         message: err.message,

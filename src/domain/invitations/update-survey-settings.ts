@@ -4,7 +4,7 @@ import { type Journey, surveySettings } from '../../db/schema';
 import type { Actor } from '../../policy/actor';
 import { authorize } from '../../policy/policy';
 import { recordAudit } from '../audit/record-audit';
-import { badRequest } from '../errors';
+import { invalidFields } from '../errors';
 import { type JourneySurveySettings, ZSurveySettings } from './survey-settings';
 
 /**
@@ -27,7 +27,7 @@ export async function updateSurveySettings({
   const parsed = ZSurveySettings.safeParse(settings);
   if (!parsed.success) {
     const issues = parsed.error.issues.map((i) => ({ field: i.path.join('.'), message: i.message }));
-    throw badRequest(issues.map((i) => `${i.field}: ${i.message}`).join('; '), { issues });
+    throw invalidFields(issues);
   }
   const next = parsed.data;
   const before = await db.transaction(async (tx) => {

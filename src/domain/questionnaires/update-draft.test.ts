@@ -31,7 +31,7 @@ describe('updateDraft', () => {
       expect(err).toBeInstanceOf(ClientError);
       expect(err.statusCode).toBe(400);
       const message = `"${key}" is reserved for the survey page's own form fields (action, _shown); choose another key`;
-      expect(err.details).toEqual([{ field: `definition.questions.${at}.key`, message }]);
+      expect(err.details).toEqual({ issues: [{ field: `definition.questions.${at}.key`, message }] });
       expect(err.message).toBe(`definition.questions.${at}.key: ${message}`);
     }
     expect((await getDraftOrNull(h.ctx.db, repair!.id))!.definition).toEqual(before);

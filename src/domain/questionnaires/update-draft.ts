@@ -3,7 +3,7 @@ import type { Db } from '../../db/client';
 import { questionnaires, questionnaireVersions } from '../../db/schema';
 import type { Actor } from '../../policy/actor';
 import { authorize } from '../../policy/policy';
-import { badRequest, ClientError, notFound } from '../errors';
+import { ClientError, invalidFields, notFound } from '../errors';
 import { checkKeyStability } from './check-key-stability';
 import { type QuestionnaireVersion, selectVersions, withDefinition } from './get-questionnaire-version';
 import { ZQuestionnaireDefinition } from './questionnaire-definition';
@@ -30,7 +30,7 @@ export async function updateDraft({
       field: ['definition', ...i.path.map(String)].join('.'),
       message: i.message,
     }));
-    throw badRequest(issues.map((i) => `${i.field}: ${i.message}`).join('; '), issues);
+    throw invalidFields(issues);
   }
   const [questionnaire] = await db
     .select()
@@ -38,8 +38,7 @@ export async function updateDraft({
     .where(eq(questionnaires.id, questionnaireId));
   if (!questionnaire) throw notFound('No such questionnaire');
   const keyProblems = await checkKeyStability(db, questionnaireId, parsed.data);
-  if (keyProblems.length)
-    throw badRequest(keyProblems.map((i) => `${i.field}: ${i.message}`).join('; '), keyProblems);
+  if (keyProblems.length) throw invalidFields(keyProblems);
   const updated = await db
     .update(questionnaireVersions)
     .set({ definition: parsed.data })

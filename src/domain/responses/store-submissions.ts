@@ -49,7 +49,7 @@ export function storeSubmission(db: Db, tokenHash: string, candidates: CheckedSu
   });
 }
 
-/** Statements under way at once per database (the pool also serves pages and the worker). */
+/** Statements under way at once per process and database (the pool also serves pages and the worker). */
 export const MAX_WRITING = 2;
 /** Submissions in one statement at most. */
 export const MAX_BATCH = 50;

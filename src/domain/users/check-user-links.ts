@@ -1,7 +1,7 @@
 import { eq } from 'drizzle-orm';
 import type { Db } from '../../db/client';
 import { contractorContacts, employees } from '../../db/schema';
-import { badRequest } from '../errors';
+import { invalidFields } from '../errors';
 
 /**
  * An account stands for at most one employee and one contractor contact person; a link to a row
@@ -30,5 +30,5 @@ export async function checkUserLinks(
         message: `no contractor contact person with id ${links.contractorContactId}`,
       });
   }
-  if (issues.length) throw badRequest(issues.map((i) => `${i.field}: ${i.message}`).join('; '), issues);
+  if (issues.length) throw invalidFields(issues);
 }

@@ -41,9 +41,9 @@ export async function updateUser({ db, actor, id, changes }: UpdateUserOptions) 
       .from(users)
       .where(and(eq(users.role, 'admin'), eq(users.disabled, false), ne(users.id, id)));
     if (!others?.n)
-      throw badRequest('This is the last active admin: make someone else admin first.', [
-        { field: changes.disabled ? 'body.disabled' : 'body.role', message: 'last active admin' },
-      ]);
+      throw badRequest('This is the last active admin: make someone else admin first.', {
+        issues: [{ field: changes.disabled ? 'body.disabled' : 'body.role', message: 'last active admin' }],
+      });
   }
 
   const after = await db.transaction(async (tx) => {

@@ -10,7 +10,7 @@ import { xlsxUnpackProblem } from '../../domain/imports/xlsx-bounds';
 import { ingestKindNames } from '../../domain/ingest/ingest-kind';
 import { authorize } from '../../policy/policy';
 import { actorOf } from '../authenticate';
-import { badRequest, ClientError, notFound } from '../errors';
+import { badRequest, ClientError, invalidFields, notFound } from '../errors';
 
 export const MAX_IMPORT_BYTES = 60 * 1024 * 1024;
 
@@ -55,7 +55,7 @@ export async function register(app: FastifyInstance, ctx: AppContext) {
           field: `body.${i.path.join('.')}`,
           message: i.message,
         }));
-        throw badRequest(issues.map((i) => `${i.field}: ${i.message}`).join('; '), { issues });
+        throw invalidFields(issues);
       }
       if (!file) throw badRequest('body.file: attach the CSV or XLSX file as "file"');
       const zipProblem = await xlsxUnpackProblem(file.bytes);
