@@ -1,10 +1,11 @@
 import { readFileSync } from 'node:fs';
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { auditLog, invitations, jobs, tenants } from '../../db/schema';
+import { auditLog, invitations, tenants } from '../../db/schema';
 import { fromProjectRoot } from '../../lib/project-root';
 import { systemActor } from '../../policy/actor';
 import { testBackend } from '../../test/database';
+import { erpCalls } from '../../test/erp-calls';
 import { buildJob, buildTenant, buildUnit } from '../../test/factories';
 import { signedInAs, startHarness, type TestHarness } from '../../test/harness';
 import { buildSentInvitation } from '../../test/survey-factories';
@@ -16,19 +17,16 @@ import { rowsOf, type Tx } from './upsert-sql';
 
 let h: TestHarness;
 let admin: Record<string, string>;
+let erp: ReturnType<typeof erpCalls>;
 beforeAll(async () => {
   h = await startHarness();
   admin = { cookie: (await signedInAs(h, 'admin')).cookie, origin: 'http://localhost:3000' };
+  erp = erpCalls(h, admin);
   // scheduling wakes the dispatcher after commit; no worker runs here
   h.ctx.jobs = { send: async () => 'id' };
 });
 afterAll(async () => h?.close());
 
-const post = async (url: string, payload: object) => {
-  const res = await h.app.inject({ method: 'POST', url, payload, headers: admin });
-  expect(res.statusCode, res.body).toBe(200);
-  return res.json();
-};
 const rowOf = async (externalId: string) =>
   (await h.ctx.db.select().from(tenants).where(eq(tenants.externalId, externalId)))[0]!;
 
@@ -96,26 +94,6 @@ async function surveyLinkOf(externalId: string) {
   const job = await buildJob(h.ctx.db, { tenantId: tenant.id, unitId: tenant.unitId });
   return (await buildSentInvitation(h.ctx.db, h.ctx.secret, job)).token;
 }
-const completedJob = (externalId: string, tenantExternalId: string) =>
-  post('/api/v1/jobs', {
-    jobs: [
-      {
-        externalId,
-        journey: 'repair',
-        status: 'completed',
-        completedAt: new Date(Date.now() - 3_600_000).toISOString(),
-        tenantExternalId,
-      },
-    ],
-  });
-const invitationOf = async (jobExternalId: string) =>
-  (
-    await h.ctx.db
-      .select({ status: invitations.status, reason: invitations.suppressionReason })
-      .from(invitations)
-      .innerJoin(jobs, eq(jobs.id, invitations.jobId))
-      .where(eq(jobs.externalId, jobExternalId))
-  )[0];
 
 /** Karel Jansen as the ERP sends him, living in `home`, with everything it has on him */
 const karel = (externalId: string, home: { externalId: string }) => ({
@@ -135,7 +113,7 @@ describe('the ERP re-sends an erased tenant', () => {
     const home = await buildUnit(h.ctx.db);
     const newHome = await buildUnit(h.ctx.db);
     const tenant = karel('ERASE-T1', home);
-    await post('/api/v1/tenants', { tenants: [tenant] });
+    await erp.post('/api/v1/tenants', { tenants: [tenant] });
     const stored = await rowOf('ERASE-T1');
     expect(stored).toMatchObject({ name: 'Karel Jansen', optedOut: false, erasedAt: null });
 
@@ -155,7 +133,7 @@ describe('the ERP re-sends an erased tenant', () => {
     };
 
     // the same row as before the erasure, explicitly opted in again
-    expect(await post('/api/v1/tenants', { tenants: [tenant] })).toEqual({
+    expect(await erp.post('/api/v1/tenants', { tenants: [tenant] })).toEqual({
       inserted: 0,
       updated: 0,
       unchanged: 1,
@@ -164,7 +142,7 @@ describe('the ERP re-sends an erased tenant', () => {
 
     // the home is the ERP's, not the person's: a move is stored
     expect(
-      await post('/api/v1/tenants', { tenants: [{ ...tenant, unitExternalId: newHome.externalId }] }),
+      await erp.post('/api/v1/tenants', { tenants: [{ ...tenant, unitExternalId: newHome.externalId }] }),
     ).toEqual({ inserted: 0, updated: 1, unchanged: 0 });
     expect(await rowOf('ERASE-T1')).toMatchObject({ ...asErased, unitId: newHome.id });
 
@@ -183,8 +161,8 @@ describe('the ERP re-sends an erased tenant', () => {
     });
 
     // a job completed for them afterwards invites nobody
-    await completedJob('ERASE-J1', 'ERASE-T1');
-    expect(await invitationOf('ERASE-J1')).toEqual({ status: 'suppressed', reason: 'opted_out' });
+    await erp.completedJob('ERASE-J1', 'ERASE-T1');
+    expect(await erp.invitationOf('ERASE-J1')).toEqual({ status: 'suppressed', reason: 'opted_out' });
   });
 
   // Needs connections of its own: the erasure holds the row while the upsert's statement begins.
@@ -194,7 +172,7 @@ describe('the ERP re-sends an erased tenant', () => {
       const home = await buildUnit(h.ctx.db);
       const newHome = await buildUnit(h.ctx.db);
       const tenant = karel('ERASE-T3', home);
-      await post('/api/v1/tenants', { tenants: [tenant] });
+      await erp.post('/api/v1/tenants', { tenants: [tenant] });
       const stored = await rowOf('ERASE-T3');
       await surveyLinkOf('ERASE-T3');
 
@@ -206,7 +184,7 @@ describe('the ERP re-sends an erased tenant', () => {
       const erasing = erase(stored.id, 'ERASE-T3');
       expect(await waitsForALock('%from "invitations"%for update%')).toBe(true);
       // the ERP moves them to another home, sending everything it has on them again
-      const upserting = post('/api/v1/tenants', {
+      const upserting = erp.post('/api/v1/tenants', {
         tenants: [{ ...tenant, unitExternalId: newHome.externalId }],
       });
       expect(await waitsForALock('%resolved%')).toBe(true);
@@ -242,7 +220,7 @@ describe('the ERP re-sends a tenant who opted out themselves', () => {
       preferredChannel: 'email',
       optedOut: false,
     };
-    await post('/api/v1/tenants', { tenants: [tenant] });
+    await erp.post('/api/v1/tenants', { tenants: [tenant] });
     const token = await surveyLinkOf('SELF-T1');
     expect(await unsubscribeTenant({ db: h.ctx.db, token })).toMatchObject({ state: 'unsubscribed' });
     const unsubscribed = await rowOf('SELF-T1');
@@ -256,7 +234,7 @@ describe('the ERP re-sends a tenant who opted out themselves', () => {
     };
 
     // the ERP's usual `optedOut: false`: nothing to write
-    expect(await post('/api/v1/tenants', { tenants: [tenant] })).toEqual({
+    expect(await erp.post('/api/v1/tenants', { tenants: [tenant] })).toEqual({
       inserted: 0,
       updated: 0,
       unchanged: 1,
@@ -265,7 +243,7 @@ describe('the ERP re-sends a tenant who opted out themselves', () => {
 
     // a new e-mail address is stored; the opt-out stays
     expect(
-      await post('/api/v1/tenants', { tenants: [{ ...tenant, email: 'fatima@example.invalid' }] }),
+      await erp.post('/api/v1/tenants', { tenants: [{ ...tenant, email: 'fatima@example.invalid' }] }),
     ).toEqual({ inserted: 0, updated: 1, unchanged: 0 });
     expect(await rowOf('SELF-T1')).toMatchObject({ ...optedOut, email: 'fatima@example.invalid' });
 
@@ -277,7 +255,7 @@ describe('the ERP re-sends a tenant who opted out themselves', () => {
     expect(await rowOf('SELF-T1')).toMatchObject({ ...optedOut, mobile: '0687654321' });
 
     // the ERP opting them out too changes nothing
-    expect(await post('/api/v1/tenants', { tenants: [{ ...tenant, optedOut: true }] })).toMatchObject({
+    expect(await erp.post('/api/v1/tenants', { tenants: [{ ...tenant, optedOut: true }] })).toMatchObject({
       updated: 1, // the e-mail address goes back to the one sent
     });
     expect(await rowOf('SELF-T1')).toMatchObject(optedOut);
@@ -288,8 +266,8 @@ describe('the ERP re-sends a tenant who opted out themselves', () => {
     expect(await optOutAudits(unsubscribed.id)).toHaveLength(1);
 
     // no survey reaches them
-    await completedJob('SELF-J1', 'SELF-T1');
-    expect(await invitationOf('SELF-J1')).toEqual({ status: 'suppressed', reason: 'opted_out' });
+    await erp.completedJob('SELF-J1', 'SELF-T1');
+    expect(await erp.invitationOf('SELF-J1')).toEqual({ status: 'suppressed', reason: 'opted_out' });
 
     // their data export says they asked, and when
     const doc = await exportTenantData({
@@ -312,7 +290,7 @@ describe('the ERP re-sends a tenant who opted out themselves', () => {
       name: 'Jan de Wit',
       email: 'jdw@example.invalid',
     };
-    await post('/api/v1/tenants', { tenants: [{ ...tenant, optedOut: true }] });
+    await erp.post('/api/v1/tenants', { tenants: [{ ...tenant, optedOut: true }] });
     const byErp = await rowOf('SELF-T2');
     expect(byErp).toMatchObject({ optedOut: true, selfOptedOutAt: null });
     expect(byErp.optedOutAt).toBeInstanceOf(Date);
@@ -324,7 +302,7 @@ describe('the ERP re-sends a tenant who opted out themselves', () => {
     expect(asked.selfOptedOutAt).toBeInstanceOf(Date);
     expect(await optOutAudits(asked.id)).toHaveLength(1);
 
-    expect(await post('/api/v1/tenants', { tenants: [{ ...tenant, optedOut: false }] })).toMatchObject({
+    expect(await erp.post('/api/v1/tenants', { tenants: [{ ...tenant, optedOut: false }] })).toMatchObject({
       unchanged: 1,
     });
     const run = await importTenants([`SELF-T2;${home.externalId};Jan de Wit;jdw@example.invalid;;;nee`]);
@@ -340,13 +318,13 @@ describe('the ERP re-sends a tenant who opted out themselves', () => {
       name: 'Piet Bakker',
       email: 'pb@example.invalid',
     };
-    await post('/api/v1/tenants', { tenants: [{ ...tenant, optedOut: true }] });
+    await erp.post('/api/v1/tenants', { tenants: [{ ...tenant, optedOut: true }] });
     expect(await rowOf('ERP-T3')).toMatchObject({ optedOut: true, selfOptedOutAt: null });
     const run = await importTenants([`ERP-T3;${home.externalId};Piet Bakker;pb@example.invalid;;;nee`]);
     expect(run, JSON.stringify(run.problems)).toMatchObject({ status: 'done', updated: 1 });
     expect(await rowOf('ERP-T3')).toMatchObject({ optedOut: false, optedOutAt: null, selfOptedOutAt: null });
-    await completedJob('ERP-J3', 'ERP-T3');
-    expect((await invitationOf('ERP-J3'))?.status).toBe('scheduled');
+    await erp.completedJob('ERP-J3', 'ERP-T3');
+    expect((await erp.invitationOf('ERP-J3'))?.status).toBe('scheduled');
   });
 
   // Needs a second connection: the unsubscribe holds the row while the upsert's statement begins.
@@ -360,7 +338,7 @@ describe('the ERP re-sends a tenant who opted out themselves', () => {
         name: 'Els Visser',
         optedOut: false,
       };
-      await post('/api/v1/tenants', { tenants: [tenant] });
+      await erp.post('/api/v1/tenants', { tenants: [tenant] });
 
       // what unsubscribe-tenant writes, kept open until the upsert waits for it
       const unsubscribing = await heldTransaction((tx) =>
@@ -369,7 +347,7 @@ describe('the ERP re-sends a tenant who opted out themselves', () => {
           .set({ optedOut: true, optedOutAt: sql`now()`, selfOptedOutAt: sql`now()` })
           .where(eq(tenants.externalId, 'SELF-T4')),
       );
-      const upserting = post('/api/v1/tenants', { tenants: [tenant] });
+      const upserting = erp.post('/api/v1/tenants', { tenants: [tenant] });
       expect(await waitsForALock('%resolved%')).toBe(true);
       await unsubscribing.commit();
       await upserting;

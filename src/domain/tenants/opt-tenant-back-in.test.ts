@@ -1,9 +1,10 @@
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { auditLog, invitations, jobs, tenants } from '../../db/schema';
+import { auditLog, tenants } from '../../db/schema';
 import type { Actor } from '../../policy/actor';
 import { systemActor } from '../../policy/actor';
 import { ForbiddenError } from '../../policy/policy';
+import { erpCalls } from '../../test/erp-calls';
 import { buildJob, buildTenant, buildUnit } from '../../test/factories';
 import { signedInAs, startHarness, type TestHarness } from '../../test/harness';
 import { buildSentInvitation } from '../../test/survey-factories';
@@ -165,31 +166,10 @@ describe('optTenantBackIn', () => {
 });
 
 describe('the ERP after an opt-in', () => {
-  const post = async (url: string, payload: object) => {
-    const res = await h.app.inject({ method: 'POST', url, payload, headers: adminHeaders });
-    expect(res.statusCode, res.body).toBe(200);
-    return res.json();
-  };
-  const invitationOf = async (jobExternalId: string) =>
-    (
-      await h.ctx.db
-        .select({ status: invitations.status, reason: invitations.suppressionReason })
-        .from(invitations)
-        .innerJoin(jobs, eq(jobs.id, invitations.jobId))
-        .where(eq(jobs.externalId, jobExternalId))
-    )[0];
-  const completedJob = (externalId: string, tenantExternalId: string) =>
-    post('/api/v1/jobs', {
-      jobs: [
-        {
-          externalId,
-          journey: 'repair',
-          status: 'completed',
-          completedAt: new Date(Date.now() - 3_600_000).toISOString(),
-          tenantExternalId,
-        },
-      ],
-    });
+  let erp: ReturnType<typeof erpCalls>;
+  beforeAll(() => {
+    erp = erpCalls(h, adminHeaders);
+  });
 
   it('treats the tenant as any other: surveys reach them, and the ERP may opt them out and in again', async () => {
     const home = await buildUnit(h.ctx.db);
@@ -200,7 +180,7 @@ describe('the ERP after an opt-in', () => {
       email: 'f.elamrani@example.invalid',
       optedOut: false,
     };
-    await post('/api/v1/tenants', { tenants: [erpTenant] });
+    await erp.post('/api/v1/tenants', { tenants: [erpTenant] });
     const [created] = await h.ctx.db.select().from(tenants).where(eq(tenants.externalId, 'BACK-T1'));
     // an e-mail of two months ago, its survey expired: the tenant is out of quarantine
     const job = await buildJob(h.ctx.db, { tenantId: created!.id });
@@ -211,32 +191,32 @@ describe('the ERP after an opt-in', () => {
       expiresAt: new Date(Date.now() - 46 * day),
     });
     await unsubscribeTenant({ db: h.ctx.db, token });
-    await completedJob('BACK-J0', 'BACK-T1');
-    expect(await invitationOf('BACK-J0')).toEqual({ status: 'suppressed', reason: 'opted_out' });
+    await erp.completedJob('BACK-J0', 'BACK-T1');
+    expect(await erp.invitationOf('BACK-J0')).toEqual({ status: 'suppressed', reason: 'opted_out' });
     await optTenantBackIn({ db: h.ctx.db, actor: admin, tenantId: created!.id, reason });
     const optedIn = await rowOf(created!.id);
     expect(optedIn).toMatchObject({ optedOut: false, optedOutAt: null, selfOptedOutAt: null });
 
     // the ERP's usual `optedOut: false` changes nothing; a completed job brings a survey again
-    expect(await post('/api/v1/tenants', { tenants: [erpTenant] })).toEqual({
+    expect(await erp.post('/api/v1/tenants', { tenants: [erpTenant] })).toEqual({
       inserted: 0,
       updated: 0,
       unchanged: 1,
     });
-    await completedJob('BACK-J1', 'BACK-T1');
-    expect(await invitationOf('BACK-J1')).toEqual({ status: 'scheduled', reason: null });
+    await erp.completedJob('BACK-J1', 'BACK-T1');
+    expect(await erp.invitationOf('BACK-J1')).toEqual({ status: 'scheduled', reason: null });
 
     // the ERP opts them out, and in again: its own opt-out, which it may undo
-    await post('/api/v1/tenants', { tenants: [{ ...erpTenant, optedOut: true }] });
+    await erp.post('/api/v1/tenants', { tenants: [{ ...erpTenant, optedOut: true }] });
     const byErp = await rowOf(created!.id);
     expect(byErp).toMatchObject({ optedOut: true, selfOptedOutAt: null });
     expect(byErp.optedOutAt).toBeInstanceOf(Date);
-    await post('/api/v1/tenants', { tenants: [erpTenant] });
+    await erp.post('/api/v1/tenants', { tenants: [erpTenant] });
     expect(await rowOf(created!.id)).toMatchObject({ optedOut: false, optedOutAt: null });
 
     // and the tenant may opt out again themselves, which lasts as before
     await unsubscribeTenant({ db: h.ctx.db, token });
-    await post('/api/v1/tenants', { tenants: [erpTenant] });
+    await erp.post('/api/v1/tenants', { tenants: [erpTenant] });
     const again = await rowOf(created!.id);
     expect(again).toMatchObject({ optedOut: true });
     expect(again.selfOptedOutAt).toBeInstanceOf(Date);
