@@ -1,6 +1,7 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { AppContext } from '../../context';
 import { ClientError } from '../../domain/errors';
+import { DEFAULT_ORGANISATION } from '../../domain/organisation/organisation-settings';
 import { flushOpenedMarks } from '../../domain/responses/opened-marks';
 import { surveyBranding } from '../../domain/responses/survey-branding';
 import { registerSurveyAssets } from './assets';
@@ -91,11 +92,7 @@ async function friendlyError(
         : status === 500
           ? [t.badTitle, t.errorText]
           : [t.badTitle, t.badText];
-  const org = await surveyBranding(ctx.db).catch(() => ({
-    name: 'achtplus',
-    logoUrl: null,
-    primaryColor: '#1c5d99',
-  }));
+  const org = await surveyBranding(ctx.db).catch(() => DEFAULT_ORGANISATION);
   return reply
     .status(status)
     .type('text/html; charset=utf-8')
