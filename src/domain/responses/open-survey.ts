@@ -5,7 +5,12 @@ import type { Actor } from '../../policy/actor';
 import { authorize } from '../../policy/policy';
 import { hashSurveyToken, SURVEY_TOKEN_PATTERN } from '../invitations/survey-token';
 import type { AnswerRow } from '../questionnaires/check-answers';
-import { publishedMsOf, surveyDefinition } from '../questionnaires/published-definitions';
+import {
+  type KnownVersion,
+  publishedMsOf,
+  questionnaireVersion,
+  surveyDefinition,
+} from '../questionnaires/published-definitions';
 import type { TQuestionnaireDefinition } from '../questionnaires/questionnaire-definition';
 import { markOpened } from './opened-marks';
 import { runPrepared } from './prepared-statement';
@@ -88,6 +93,28 @@ export async function lookUpInvitation(db: Db, tokenHash: string): Promise<Found
   if (!row) return undefined;
   const expiresAt = row.expiresAt === null ? null : new Date(row.expiresAt as unknown as string);
   return { ...row, expiresAt };
+}
+
+/**
+ * The invitation behind a token's hash as a save or a submission meets it: `unknown` (no such
+ * invitation or questionnaire, expired or withdrawn), `answered`, or `open` with the version it
+ * asks (from memory while it is still the one kept).
+ */
+export async function invitationForAnswers(
+  db: Db,
+  tokenHash: string,
+): Promise<
+  | { state: 'unknown' }
+  | { state: 'answered' }
+  | { state: 'open'; invitation: FoundInvitation; version: KnownVersion }
+> {
+  const invitation = await lookUpInvitation(db, tokenHash);
+  if (!invitation?.versionId) return { state: 'unknown' };
+  const version = await questionnaireVersion(db, invitation.versionId, invitation.publishedMs);
+  if (!version) return { state: 'unknown' };
+  if (invitation.status === 'answered') return { state: 'answered' };
+  if (!isOpen(invitation)) return { state: 'unknown' };
+  return { state: 'open', invitation, version };
 }
 
 /**

@@ -3,9 +3,8 @@ import type { Db } from '../../db/client';
 import { invitations } from '../../db/schema';
 import { hashSurveyToken, SURVEY_TOKEN_PATTERN } from '../invitations/survey-token';
 import { type AnswerProblem, type AnswerRow, checkAnswers } from '../questionnaires/check-answers';
-import { questionnaireVersion } from '../questionnaires/published-definitions';
 import { isYesNo, type TQuestionnaireDefinition } from '../questionnaires/questionnaire-definition';
-import { isOpen, lookUpInvitation } from './open-survey';
+import { invitationForAnswers } from './open-survey';
 
 export type SavedDraft =
   | { state: 'unknown' }
@@ -32,13 +31,9 @@ export async function saveSurveyDraft({
   answers: Record<string, unknown>;
 }): Promise<SavedDraft> {
   if (!SURVEY_TOKEN_PATTERN.test(token)) return { state: 'unknown' };
-  const found = await lookUpInvitation(db, hashSurveyToken(token));
-  if (!found?.versionId) return { state: 'unknown' };
-  const version = await questionnaireVersion(db, found.versionId, found.publishedMs);
-  if (!version) return { state: 'unknown' };
-  if (found.status === 'answered') return { state: 'answered' };
-  if (!isOpen(found)) return { state: 'unknown' };
-  const { definition } = version;
+  const found = await invitationForAnswers(db, hashSurveyToken(token));
+  if (found.state !== 'open') return found;
+  const { definition } = found.version;
   const checked = checkAnswers(definition, answers, { partial: true });
   if (!checked.ok) return { state: 'invalid', problems: checked.problems };
   const draft = draftValues(definition, checked.rows);
@@ -47,7 +42,7 @@ export async function saveSurveyDraft({
   const updated = await db
     .update(invitations)
     .set({ draftAnswers: draft, draftSavedAt: savedAt })
-    .where(and(eq(invitations.id, found.id), eq(invitations.status, 'sent')))
+    .where(and(eq(invitations.id, found.invitation.id), eq(invitations.status, 'sent')))
     .returning({ id: invitations.id });
   if (!updated.length) return { state: 'answered' };
   return { state: 'saved', draft, savedAt };

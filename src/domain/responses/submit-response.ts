@@ -1,13 +1,9 @@
 import type { Db } from '../../db/client';
 import { hashSurveyToken, SURVEY_TOKEN_PATTERN } from '../invitations/survey-token';
 import { type AnswerProblem, type AnswerRow, checkAnswers } from '../questionnaires/check-answers';
-import {
-  type KnownVersion,
-  knownVersions,
-  questionnaireVersion,
-} from '../questionnaires/published-definitions';
+import { type KnownVersion, knownVersions } from '../questionnaires/published-definitions';
 import { conditionMet, type TQuestionnaireDefinition } from '../questionnaires/questionnaire-definition';
-import { isOpen, lookUpInvitation } from './open-survey';
+import { invitationForAnswers, lookUpInvitation } from './open-survey';
 import { draftValues } from './save-survey-draft';
 import { type CheckedSubmission, storeSubmission } from './store-submissions';
 
@@ -55,13 +51,9 @@ export async function submitResponse({
     if (stored) return { state: 'submitted', responseId: stored };
   }
 
-  const invitation = await lookUpInvitation(db, tokenHash);
-  if (!invitation?.versionId) return { state: 'unknown' };
-  const version = await questionnaireVersion(db, invitation.versionId, invitation.publishedMs);
-  if (!version) return { state: 'unknown' };
-  if (invitation.status === 'answered') return { state: 'answered' };
-  if (!isOpen(invitation)) return { state: 'unknown' };
-  const prepared = prepare(version, answers, shown);
+  const found = await invitationForAnswers(db, tokenHash);
+  if (found.state !== 'open') return found;
+  const prepared = prepare(found.version, answers, shown);
   if (!('rows' in prepared)) return prepared;
   const stored = await storeSubmission(db, tokenHash, [prepared]);
   if (stored) return { state: 'submitted', responseId: stored };
