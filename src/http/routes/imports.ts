@@ -59,10 +59,7 @@ export async function register(app: FastifyInstance, ctx: AppContext) {
       }
       if (!file) throw badRequest('body.file: attach the CSV or XLSX file as "file"');
       const zipProblem = await xlsxUnpackProblem(file.bytes);
-      if (zipProblem)
-        throw badRequest(`body.file: ${zipProblem}`, {
-          issues: [{ field: 'body.file', message: zipProblem }],
-        });
+      if (zipProblem) throw invalidFields([{ field: 'body.file', message: zipProblem }]);
       const { kind, mapping, dryRun } = form.data;
       if (dryRun === 'true') return dryRunImport({ db: ctx.db, actor, kind, bytes: file.bytes, mapping });
       const runId = await createImportRun({
