@@ -8,15 +8,13 @@ type Table = {
 };
 
 /** The ends of each scale, under a question without help of its own (indexed by question type). */
+const gradeEnds: [Both, Both] = [
+  { nl: '1 = heel slecht', en: '1 = very poor' },
+  { nl: '10 = uitstekend', en: '10 = excellent' },
+];
 const scaleEnds: Record<string, [Both, Both]> = {
-  grade: [
-    { nl: '1 = heel slecht', en: '1 = very poor' },
-    { nl: '10 = uitstekend', en: '10 = excellent' },
-  ],
-  phase_grade: [
-    { nl: '1 = heel slecht', en: '1 = very poor' },
-    { nl: '10 = uitstekend', en: '10 = excellent' },
-  ],
+  grade: gradeEnds,
+  phase_grade: gradeEnds,
   nps: [
     { nl: '0 = zeer onwaarschijnlijk', en: '0 = very unlikely' },
     { nl: '10 = zeer waarschijnlijk', en: '10 = very likely' },
