@@ -59,6 +59,11 @@ export async function signedInAs(
   return { cookie, userId: user.id, email };
 }
 
+/** Headers for app.inject as a new signed-in user of the role: the session cookie and the app's origin. */
+export async function signedInHeaders(h: TestHarness, role: UserRole): Promise<Record<string, string>> {
+  return { cookie: (await signedInAs(h, role)).cookie, origin: h.ctx.config.publicUrl };
+}
+
 export async function signIn(h: TestHarness, email: string, password: string): Promise<string> {
   const { headers } = await h.ctx.auth.api.signInEmail({ body: { email, password }, returnHeaders: true });
   const cookies = headers.getSetCookie().map((c) => c.split(';')[0]);

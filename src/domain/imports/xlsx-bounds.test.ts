@@ -4,7 +4,7 @@ import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { importRuns, jobs } from '../../db/schema';
-import { signedInAs, startHarness, type TestHarness } from '../../test/harness';
+import { signedInHeaders, startHarness, type TestHarness } from '../../test/harness';
 import { readTable, UnreadableFile } from './read-table';
 import { MAX_XLSX_PARTS, xlsxUnpackProblem } from './xlsx-bounds';
 
@@ -12,7 +12,7 @@ let h: TestHarness;
 let admin: Record<string, string>;
 beforeAll(async () => {
   h = await startHarness();
-  admin = { cookie: (await signedInAs(h, 'admin')).cookie, origin: 'http://localhost:3000' };
+  admin = await signedInHeaders(h, 'admin');
 });
 afterAll(async () => h?.close());
 

@@ -1,11 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { signedInAs, startHarness, type TestHarness } from '../../test/harness';
+import { signedInHeaders, startHarness, type TestHarness } from '../../test/harness';
 
 let h: TestHarness;
 let admin: Record<string, string>;
 beforeAll(async () => {
   h = await startHarness();
-  admin = { cookie: (await signedInAs(h, 'admin')).cookie, origin: 'http://localhost:3000' };
+  admin = await signedInHeaders(h, 'admin');
 });
 afterAll(async () => h?.close());
 
@@ -93,7 +93,7 @@ describe('POST /api/v1/imports', () => {
   });
 
   it('is for admins only', async () => {
-    const lead = { cookie: (await signedInAs(h, 'team_leader')).cookie, origin: 'http://localhost:3000' };
+    const lead = await signedInHeaders(h, 'team_leader');
     expect((await upload({ kind: 'jobs' }, { name: 'jobs.csv', content: csv }, lead)).statusCode).toBe(403);
     expect((await h.app.inject({ method: 'GET', url: '/api/v1/imports', headers: lead })).statusCode).toBe(
       403,

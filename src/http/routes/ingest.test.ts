@@ -3,13 +3,13 @@ import type { UserRole } from '../../db/schema';
 import { createApiKey } from '../../domain/api-keys/create-api-key';
 import { systemActor } from '../../policy/actor';
 import { buildTeam, buildUnit } from '../../test/factories';
-import { signedInAs, startHarness, type TestHarness } from '../../test/harness';
+import { signedInHeaders, startHarness, type TestHarness } from '../../test/harness';
 
 let h: TestHarness;
 let admin: Record<string, string>;
 beforeAll(async () => {
   h = await startHarness();
-  admin = { cookie: (await signedInAs(h, 'admin')).cookie, origin: 'http://localhost:3000' };
+  admin = await signedInHeaders(h, 'admin');
 });
 afterAll(async () => h?.close());
 
@@ -113,7 +113,7 @@ describe('who may write', () => {
     ['contractor', 403, 403],
   ];
   it.each(roles)('%s: jobs %i, master data %i', async (role, jobsStatus, masterStatus) => {
-    const headers = { cookie: (await signedInAs(h, role)).cookie, origin: 'http://localhost:3000' };
+    const headers = await signedInHeaders(h, role);
     expect((await post('/api/v1/jobs', job, headers)).statusCode).toBe(jobsStatus);
     const complexes = { complexes: [{ externalId: `PC-${role}`, name: 'Complex', city: 'Utrecht' }] };
     expect((await post('/api/v1/complexes', complexes, headers)).statusCode).toBe(masterStatus);
