@@ -1,6 +1,6 @@
 import { asc, eq, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client';
-import { invitations, jobs, questionnaireVersions, responseAnswers, responses } from '../../db/schema';
+import { invitations, questionnaireVersions, responseAnswers, responses } from '../../db/schema';
 import type { Actor } from '../../policy/actor';
 import { authorize } from '../../policy/policy';
 import { hashSurveyToken, SURVEY_TOKEN_PATTERN } from '../invitations/survey-token';
@@ -43,25 +43,15 @@ export type OpenedSurvey = { branding: SurveyBranding } & (
     }
 );
 
-/** One indexed lookup by the token's hash; a malformed token never reaches the database. */
+/**
+ * The invitation behind a link token, as the unsubscribe pages need it: one indexed lookup by the
+ * token's hash; a malformed token never reaches the database.
+ */
 export async function findInvitationByToken(db: Db, token: string) {
   if (!SURVEY_TOKEN_PATTERN.test(token)) return null;
   const [row] = await db
-    .select({
-      id: invitations.id,
-      status: invitations.status,
-      tenantId: invitations.tenantId,
-      expiresAt: invitations.expiresAt,
-      openedAt: invitations.openedAt,
-      locale: invitations.locale,
-      draftAnswers: invitations.draftAnswers,
-      questionnaireVersionId: invitations.questionnaireVersionId,
-      definition: questionnaireVersions.definition,
-      job: { journey: jobs.journey, description: jobs.description, completedAt: jobs.completedAt },
-    })
+    .select({ id: invitations.id, tenantId: invitations.tenantId, locale: invitations.locale })
     .from(invitations)
-    .leftJoin(questionnaireVersions, eq(questionnaireVersions.id, invitations.questionnaireVersionId))
-    .leftJoin(jobs, eq(jobs.id, invitations.jobId))
     .where(eq(invitations.tokenHash, hashSurveyToken(token)));
   return row ?? null;
 }
