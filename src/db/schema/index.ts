@@ -1,5 +1,6 @@
 export * from './auth';
 export * from './contractors';
+export * from './events';
 export * from './housing';
 export * from './invitations';
 export * from './jobs';

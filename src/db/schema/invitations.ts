@@ -152,7 +152,9 @@ export const responseAnswers = pgTable(
 
 /**
  * Domain events written in the same transaction as the change they describe; processors (alerts,
- * dashboards' caches, overviews) pick them up after commit.
+ * dashboards' caches, overviews) pick them up after commit (src/events/). `processedAt` is when the
+ * event was handed out: a job per interested processor queued in the same transaction; what each
+ * processor did with it is in domain_event_processing.
  */
 export const domainEvents = pgTable(
   'domain_events',

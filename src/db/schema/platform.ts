@@ -1,4 +1,4 @@
-import { bigint, index, integer, jsonb, pgTable, text, timestamp } from 'drizzle-orm/pg-core';
+import { bigint, customType, index, integer, jsonb, pgTable, text, timestamp } from 'drizzle-orm/pg-core';
 
 /** Bearer keys for integrations (the ERP). Only a hash is kept; the key is shown once. */
 export const apiKeys = pgTable('api_keys', {
@@ -60,12 +60,15 @@ export const outboxMessages = pgTable(
   (t) => [index().on(t.createdAt), index().on(t.status), index().on(t.invitationId)],
 );
 
+/** queued (stored, waiting for a worker) → validating → importing → done | failed */
+export const importRunStatuses = ['queued', 'validating', 'importing', 'done', 'failed'] as const;
+
 export const importRuns = pgTable('import_runs', {
   id: integer().primaryKey().generatedAlwaysAsIdentity(),
   kind: text().notNull(),
   fileName: text().notNull(),
   fileSha256: text().notNull(),
-  status: text({ enum: ['validating', 'importing', 'done', 'failed'] }).notNull(),
+  status: text({ enum: importRunStatuses }).notNull(),
   totalRows: integer().notNull().default(0),
   processedRows: integer().notNull().default(0),
   inserted: integer().notNull().default(0),
@@ -75,4 +78,24 @@ export const importRuns = pgTable('import_runs', {
   createdByUserId: text(),
   createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   finishedAt: timestamp({ withTimezone: true }),
+  /** the worker process running it now; with heartbeatAt, how a dead worker's run is noticed */
+  claimedBy: text(),
+  heartbeatAt: timestamp({ withTimezone: true }),
+  /** workers that took it up (a run whose worker died is run once more, then failed) */
+  attempts: integer().notNull().default(0),
+});
+
+const bytea = customType<{ data: Buffer; driverData: Buffer | Uint8Array }>({
+  dataType: () => 'bytea',
+  fromDriver: (value) => (Buffer.isBuffer(value) ? value : Buffer.from(value)),
+});
+
+/** An uploaded file waiting for (or being run by) a worker; deleted when its run ends. */
+export const importUploads = pgTable('import_uploads', {
+  runId: integer()
+    .primaryKey()
+    .references(() => importRuns.id, { onDelete: 'cascade' }),
+  bytes: bytea().notNull(),
+  /** the column mapping the uploader chose, { field: column } */
+  mapping: jsonb(),
 });
