@@ -2,6 +2,7 @@ export * from './auth';
 export * from './contractors';
 export * from './events';
 export * from './housing';
+export * from './installation';
 export * from './invitations';
 export * from './jobs';
 export * from './organisation';
