@@ -69,6 +69,13 @@ export const invitations = pgTable(
     expiresAt: timestamp({ withTimezone: true }),
     openedAt: timestamp({ withTimezone: true }),
     answeredAt: timestamp({ withTimezone: true }),
+    /**
+     * set when every message of the invitation failed (none sent, none still queued): it reached
+     * nobody, so it blocks no other invitation of the tenant; cleared when an admin sends it again
+     */
+    undeliverableAt: timestamp({ withTimezone: true }),
+    /** the last time an admin sent an undeliverable invitation again */
+    resentAt: timestamp({ withTimezone: true }),
     /** answers saved as the tenant goes, before the one final submission (checked, partial) */
     draftAnswers: jsonb(),
     draftSavedAt: timestamp({ withTimezone: true }),

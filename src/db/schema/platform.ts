@@ -52,8 +52,15 @@ export const outboxMessages = pgTable(
     invitationId: integer(),
     /** when it was handed to the job queue; null = the sweep job still has to enqueue it */
     enqueuedAt: timestamp({ withTimezone: true }),
-    /** claim of the process sending it now; a stale claim (crashed process) may be taken over */
+    /** when the worker holding it now claimed it (with the rest of its batch); null when nobody holds it */
     sendingSince: timestamp({ withTimezone: true }),
+    /** the holding worker's claim; only its holder may start an attempt or record its outcome */
+    claimToken: text(),
+    /**
+     * the claim holds until then; its holder renews it while it works, so a lapsed claim means the
+     * worker died (or stalled) and another may take the message over
+     */
+    claimedUntil: timestamp({ withTimezone: true }),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
     sentAt: timestamp({ withTimezone: true }),
   },
