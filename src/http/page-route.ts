@@ -17,6 +17,8 @@ export interface PageRoute<Q extends typeof ZPageQuery, Row, Item extends z.ZodT
   /** the use case: gets `{ db, actor, page, pageSize, …filters }`, answers one page and the total */
   list: (options: { db: Db; actor: Actor } & z.output<Q>) => Promise<{ rows: Row[]; total: number }>;
   present: (row: Row) => z.output<Item>;
+  /** the items carry personal data: answered with Cache-Control: no-store (see personal-data.ts) */
+  personalData?: boolean;
 }
 
 /**
@@ -28,16 +30,17 @@ export function registerPageRoute<Q extends typeof ZPageQuery, Row, Item extends
   ctx: AppContext,
   route: PageRoute<Q, Row, Item>,
 ) {
-  const { url, tags, summary, querystring, item, list, present } = route;
-  app
-    .withTypeProvider<ZodTypeProvider>()
-    .get(
-      url,
-      { schema: { tags, ...(summary && { summary }), querystring, response: { 200: zPage(item) } } },
-      async (request) => {
-        const query = request.query as z.output<Q>;
-        const result = await list({ db: ctx.db, actor: actorOf(request), ...query });
-        return presentPage(result, query, present);
-      },
-    );
+  const { url, tags, summary, querystring, item, list, present, personalData = false } = route;
+  app.withTypeProvider<ZodTypeProvider>().get(
+    url,
+    {
+      config: { personalData },
+      schema: { tags, ...(summary && { summary }), querystring, response: { 200: zPage(item) } },
+    },
+    async (request) => {
+      const query = request.query as z.output<Q>;
+      const result = await list({ db: ctx.db, actor: actorOf(request), ...query });
+      return presentPage(result, query, present);
+    },
+  );
 }

@@ -7,6 +7,7 @@ import { createUser } from '../../domain/users/create-user';
 import { listUsers } from '../../domain/users/list-users';
 import { updateUser } from '../../domain/users/update-user';
 import { actorOf } from '../authenticate';
+import { personalData } from '../personal-data';
 import { ZPageQuery, ZSearchText, zPage } from '../presenters/page';
 
 const ZUser = z.object({
@@ -64,6 +65,7 @@ export async function register(app: FastifyInstance, ctx: AppContext) {
   r.get(
     '/api/v1/users',
     {
+      config: personalData,
       schema: {
         tags,
         summary: 'List users (admin)',
@@ -78,7 +80,10 @@ export async function register(app: FastifyInstance, ctx: AppContext) {
   );
   r.post(
     '/api/v1/users',
-    { schema: { tags, summary: 'Create a user (admin)', body: ZCreateUser, response: { 201: ZUser } } },
+    {
+      config: personalData,
+      schema: { tags, summary: 'Create a user (admin)', body: ZCreateUser, response: { 201: ZUser } },
+    },
     async (request, reply) => {
       const user = await createUser({ db: ctx.db, actor: actorOf(request), ...request.body });
       return reply.status(201).send(presentUser(user));
@@ -87,6 +92,7 @@ export async function register(app: FastifyInstance, ctx: AppContext) {
   r.patch(
     '/api/v1/users/:id',
     {
+      config: personalData,
       schema: {
         tags,
         summary: 'Change a user (admin)',

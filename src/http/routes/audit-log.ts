@@ -4,6 +4,7 @@ import { z } from 'zod';
 import type { AppContext } from '../../context';
 import { listAuditLog } from '../../domain/audit/list-audit-log';
 import { actorOf } from '../authenticate';
+import { personalData } from '../personal-data';
 import { ZPageQuery, zPage } from '../presenters/page';
 
 const ZAuditQuery = ZPageQuery.extend({
@@ -34,6 +35,7 @@ export async function register(app: FastifyInstance, ctx: AppContext) {
   app.withTypeProvider<ZodTypeProvider>().get(
     '/api/v1/audit-log',
     {
+      config: personalData, // who did what, from which address
       schema: {
         tags: ['administration'],
         summary: 'Read the audit log (admin)',

@@ -2,12 +2,15 @@ import { fromNodeHeaders } from 'better-auth/node';
 import type { FastifyInstance } from 'fastify';
 import { CLIENT_IP_HEADER } from '../../auth/auth';
 import type { AppContext } from '../../context';
+import { personalData } from '../personal-data';
 
 /** better-auth's own endpoints (sign-in, sign-out, magic link, password reset) under /api/auth. */
 export async function register(app: FastifyInstance, ctx: AppContext) {
   app.route({
     method: ['GET', 'POST'],
     url: '/api/auth/*',
+    // the session answer names the signed-in user and their e-mail address
+    config: personalData,
     schema: { hide: true },
     async handler(request, reply) {
       const url = new URL(request.url, ctx.config.publicUrl);

@@ -7,6 +7,7 @@ import { getContractor } from '../../domain/contractors/get-contractor';
 import { listContractors } from '../../domain/contractors/list-contractors';
 import { actorOf, forbiddenAs } from '../authenticate';
 import { notFound } from '../errors';
+import { personalData } from '../personal-data';
 import {
   presentContractor,
   presentContractorDetail,
@@ -35,7 +36,8 @@ export async function register(app: FastifyInstance, ctx: AppContext) {
 
   r.get(
     '/api/v1/contractors/:id',
-    { schema: { tags, params: ZIdParams, response: { 200: ZContractorDetail } } },
+    // its contact persons' e-mail and phone; the list names companies only
+    { config: personalData, schema: { tags, params: ZIdParams, response: { 200: ZContractorDetail } } },
     async (request) => {
       const contractor = await getContractor({
         db: ctx.db,

@@ -7,6 +7,7 @@ import { getEmployee } from '../../domain/employees/get-employee';
 import { listEmployees } from '../../domain/employees/list-employees';
 import { actorOf, forbiddenAs } from '../authenticate';
 import { notFound } from '../errors';
+import { personalData } from '../personal-data';
 import {
   presentEmployee,
   presentEmployeeDetail,
@@ -36,7 +37,8 @@ export async function register(app: FastifyInstance, ctx: AppContext) {
 
   r.get(
     '/api/v1/employees/:id',
-    { schema: { tags, params: ZIdParams, response: { 200: ZEmployeeDetail } } },
+    // e-mail and phone, for those who may see them; the list is the staff directory (names, roles)
+    { config: personalData, schema: { tags, params: ZIdParams, response: { 200: ZEmployeeDetail } } },
     async (request) => {
       const employee = await getEmployee({
         db: ctx.db,

@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import type { AppContext } from '../../context';
+import { sendPersonalDataUncached } from '../personal-data';
 
 type RouteModule = { register: (app: FastifyInstance, ctx: AppContext) => Promise<void> };
 
@@ -28,6 +29,8 @@ const modules: Array<() => Promise<RouteModule>> = [
 ];
 
 export async function registerRoutes(app: FastifyInstance, ctx: AppContext) {
+  // before any route: a route with `config: personalData` is answered with Cache-Control: no-store
+  sendPersonalDataUncached(app);
   for (const load of modules) {
     const mod = await load();
     await app.register(async (scoped) => mod.register(scoped, ctx));

@@ -9,6 +9,7 @@ import { openTenantContact } from '../../domain/jobs/open-tenant-contact';
 import { actorOf, forbiddenAs } from '../authenticate';
 import { notFound } from '../errors';
 import { registerPageRoute } from '../page-route';
+import { personalData } from '../personal-data';
 import {
   presentJob,
   presentJobDetail,
@@ -43,11 +44,12 @@ export async function register(app: FastifyInstance, ctx: AppContext) {
     item: ZJobItem,
     list: listJobs,
     present: presentJob,
+    personalData: true, // the homes tenants live in, with what was repaired when
   });
 
   r.get(
     '/api/v1/jobs/:id',
-    { schema: { tags, params: ZIdParams, response: { 200: ZJobDetail } } },
+    { config: personalData, schema: { tags, params: ZIdParams, response: { 200: ZJobDetail } } },
     async (request) => {
       const actor = actorOf(request);
       const job = await getJob({ db: ctx.db, actor, id: request.params.id }).catch(forbiddenAs(404));
@@ -59,6 +61,7 @@ export async function register(app: FastifyInstance, ctx: AppContext) {
   r.get(
     '/api/v1/jobs/:id/tenant-contact',
     {
+      config: personalData,
       schema: {
         tags,
         description: 'Contact data of the tenant of a job. Recorded in the audit log; never for contractors.',

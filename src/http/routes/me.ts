@@ -6,6 +6,7 @@ import { userRoles } from '../../db/schema';
 import { changeOwnLocale } from '../../domain/users/change-own-locale';
 import { getOwnProfile } from '../../domain/users/get-own-profile';
 import { actorOf } from '../authenticate';
+import { personalData } from '../personal-data';
 
 const ZLocale = z.enum(['nl', 'en']);
 const ZMe = z.object({
@@ -27,12 +28,16 @@ export async function register(app: FastifyInstance, ctx: AppContext) {
   const r = app.withTypeProvider<ZodTypeProvider>();
   r.get(
     '/api/v1/me',
-    { schema: { tags: ['me'], summary: 'The signed-in user and their abilities', response: { 200: ZMe } } },
+    {
+      config: personalData,
+      schema: { tags: ['me'], summary: 'The signed-in user and their abilities', response: { 200: ZMe } },
+    },
     async (request) => getOwnProfile({ db: ctx.db, actor: actorOf(request) }),
   );
   r.patch(
     '/api/v1/me',
     {
+      config: personalData,
       schema: { tags: ['me'], summary: 'Change your own language', body: ZUpdateMe, response: { 200: ZMe } },
     },
     async (request) => {

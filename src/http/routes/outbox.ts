@@ -6,6 +6,7 @@ import { outboxStatuses } from '../../db/schema';
 import { redactSurveyLinks } from '../../domain/invitations/survey-links';
 import { listOutbox } from '../../domain/outbox/list-outbox';
 import { actorOf } from '../authenticate';
+import { personalData } from '../personal-data';
 import { ZPageQuery, ZSearchText, zPage } from '../presenters/page';
 
 const ZOutboxQuery = ZPageQuery.extend({
@@ -37,6 +38,7 @@ export async function register(app: FastifyInstance, ctx: AppContext) {
   app.withTypeProvider<ZodTypeProvider>().get(
     '/api/v1/outbox',
     {
+      config: personalData, // recipients and what they were sent
       schema: {
         tags: ['administration'],
         summary: 'Read the message outbox (admin, quality)',

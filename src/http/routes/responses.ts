@@ -8,6 +8,7 @@ import { listResponses } from '../../domain/responses/list-responses';
 import { actorOf, forbiddenAs } from '../authenticate';
 import { notFound } from '../errors';
 import { registerPageRoute } from '../page-route';
+import { personalData } from '../personal-data';
 import {
   ZBusinessDate,
   ZIdParams,
@@ -47,11 +48,13 @@ export async function register(app: FastifyInstance, ctx: AppContext) {
     item: ZResponseItem,
     list: listResponses,
     present: presentResponse,
+    personalData: true,
   });
 
   r.get(
     '/api/v1/jobs/:id/survey',
     {
+      config: personalData,
       schema: {
         tags,
         summary: "A job's invitation with its messages, and its response",

@@ -7,6 +7,7 @@ import { exportTenantData } from '../../domain/tenants/export-tenant-data';
 import { OPT_IN_REASON_MAX, optTenantBackIn } from '../../domain/tenants/opt-tenant-back-in';
 import { actorOf } from '../authenticate';
 import { notFound } from '../errors';
+import { personalData } from '../personal-data';
 import { ZIdParams } from '../presenters/page';
 import { presentTenant, ZTenantItem } from '../presenters/tenant';
 
@@ -36,6 +37,7 @@ export async function register(app: FastifyInstance, ctx: AppContext) {
   r.get(
     '/api/v1/tenants/:id/export',
     {
+      config: personalData,
       schema: {
         tags,
         summary: 'Everything about one tenant as a JSON download (admin; audited)',
@@ -55,7 +57,6 @@ export async function register(app: FastifyInstance, ctx: AppContext) {
       const name = document.tenant.externalId.replace(/[^A-Za-z0-9_-]/g, '_').slice(0, 80);
       return reply
         .header('content-disposition', `attachment; filename="huurder-${name}.json"`)
-        .header('cache-control', 'no-store')
         .type('application/json; charset=utf-8')
         .send(JSON.stringify(document, null, 2));
     },
@@ -63,6 +64,7 @@ export async function register(app: FastifyInstance, ctx: AppContext) {
   r.post(
     '/api/v1/tenants/:id/erase',
     {
+      config: personalData,
       schema: {
         tags,
         summary: "Erase a tenant's personal data; the figures stay (admin; audited; cannot be undone)",
@@ -94,6 +96,7 @@ export async function register(app: FastifyInstance, ctx: AppContext) {
   r.post(
     '/api/v1/tenants/:id/opt-in',
     {
+      config: personalData,
       schema: {
         tags,
         summary: "Undo a tenant's own opt-out, at their request (admin; audited)",

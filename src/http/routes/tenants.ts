@@ -3,6 +3,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { AppContext } from '../../context';
 import { listTenants } from '../../domain/tenants/list-tenants';
 import { actorOf } from '../authenticate';
+import { personalData } from '../personal-data';
 import { presentPage, ZOptionalId, ZPageQuery, ZSearchText, zPage } from '../presenters/page';
 import { presentTenant, ZTenantItem } from '../presenters/tenant';
 
@@ -16,7 +17,10 @@ export async function register(app: FastifyInstance, ctx: AppContext) {
   const r = app.withTypeProvider<ZodTypeProvider>();
   r.get(
     '/api/v1/tenants',
-    { schema: { tags: ['tenants'], querystring: ZListTenantsQuery, response: { 200: zPage(ZTenantItem) } } },
+    {
+      config: personalData,
+      schema: { tags: ['tenants'], querystring: ZListTenantsQuery, response: { 200: zPage(ZTenantItem) } },
+    },
     async (request) => {
       const result = await listTenants({ db: ctx.db, actor: actorOf(request), ...request.query });
       return presentPage(result, request.query, presentTenant);

@@ -7,6 +7,7 @@ import { listUnits } from '../../domain/units/list-units';
 import { actorOf, forbiddenAs } from '../authenticate';
 import { notFound } from '../errors';
 import { registerPageRoute } from '../page-route';
+import { personalData } from '../personal-data';
 import { ZIdParams, ZOptionalId, ZPageQuery, ZQueryBoolean, ZSearchText } from '../presenters/page';
 import { presentUnit, presentUnitDetail, ZUnitDetail, ZUnitItem } from '../presenters/unit';
 
@@ -32,7 +33,8 @@ export async function register(app: FastifyInstance, ctx: AppContext) {
 
   r.get(
     '/api/v1/units/:id',
-    { schema: { tags, params: ZIdParams, response: { 200: ZUnitDetail } } },
+    // the home's recent jobs; the list of homes alone is the housing stock, not personal data
+    { config: personalData, schema: { tags, params: ZIdParams, response: { 200: ZUnitDetail } } },
     async (request) => {
       const unit = await getUnit({ db: ctx.db, actor: actorOf(request), id: request.params.id }).catch(
         forbiddenAs(404),
