@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { type APIRequestContext, type BrowserContext, type Page, request } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { middayAmsterdam } from '../src/domain/invitations/testing';
+import { middayAmsterdam } from '../src/test/due-invitations';
 import { adminApi, audit, openBrowser, screenshot, signIn } from './browser';
 import { waitForMail } from './mailbox';
 import { sharedServer } from './server';

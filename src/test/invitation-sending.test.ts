@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { dispatchDueInvitations } from '../domain/invitations/dispatch-due-invitations';
-import { middayAmsterdam } from '../domain/invitations/testing';
+import { middayAmsterdam } from './due-invitations';
 import { buildJob, buildTenant } from './factories';
 import { invitationSendingHarness } from './invitation-sending';
 import { buildScheduledInvitation, buildSentInvitation } from './survey-factories';

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { openDatabase } from '../../db/client';
 import { invitations, jobs, outboxMessages, tenants } from '../../db/schema';
 import { testBackend } from '../../test/database';
+import { middayAmsterdam } from '../../test/due-invitations';
 import { buildJob, buildTenant } from '../../test/factories';
 import { invitationSendingHarness } from '../../test/invitation-sending';
 import { buildScheduledInvitation, buildSentInvitation } from '../../test/survey-factories';
@@ -10,7 +11,6 @@ import { createMailer, DELIVER_JOB, type Mailer } from '../messages/mailer';
 import { getPublishedVersion } from '../questionnaires/get-published-version';
 import { dispatchDueInvitations } from './dispatch-due-invitations';
 import { deriveSurveyToken, hashSurveyToken } from './survey-token';
-import { middayAmsterdam } from './testing';
 
 const NOW = middayAmsterdam(1);
 const h = invitationSendingHarness(NOW);

@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import type { invitations, tenants } from '../../db/schema';
+import { middayAmsterdam } from '../../test/due-invitations';
 import { buildJob, buildTenant } from '../../test/factories';
 import { invitationSendingHarness } from '../../test/invitation-sending';
 import { buildSentInvitation } from '../../test/survey-factories';
 import { expireInvitations } from './expire-invitations';
 import { sendDueReminders } from './send-due-reminders';
-import { middayAmsterdam } from './testing';
 
 const NOW = middayAmsterdam(1);
 const DAY = 86_400_000;

@@ -11,10 +11,10 @@ import {
 } from '../../db/schema';
 import { systemActor } from '../../policy/actor';
 import { startHarness, type TestHarness } from '../../test/harness';
+import { buildTenantWithHistory } from '../../test/tenant-with-history';
 import { ClientError } from '../errors';
 import { eraseTenantData } from './erase-tenant-data';
 import { exportTenantData } from './export-tenant-data';
-import { buildTenantWithHistory } from './tenant-data-fixture';
 
 let h: TestHarness;
 beforeAll(async () => {

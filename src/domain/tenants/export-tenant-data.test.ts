@@ -4,8 +4,8 @@ import { auditLog } from '../../db/schema';
 import { type Actor, systemActor } from '../../policy/actor';
 import { ForbiddenError } from '../../policy/policy';
 import { startHarness, type TestHarness } from '../../test/harness';
+import { buildTenantWithHistory } from '../../test/tenant-with-history';
 import { exportTenantData } from './export-tenant-data';
-import { buildTenantWithHistory } from './tenant-data-fixture';
 
 let h: TestHarness;
 beforeAll(async () => {

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { invitations } from '../../db/schema';
 import { dispatchDueInvitations } from '../../domain/invitations/dispatch-due-invitations';
-import { middayAmsterdam } from '../../domain/invitations/testing';
+import { middayAmsterdam } from '../../test/due-invitations';
 import { buildJob, buildTenant } from '../../test/factories';
 import { signedInAs, startHarness, type TestHarness } from '../../test/harness';
 

@@ -2,10 +2,10 @@ import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditLog, tenants, userRoles } from '../../db/schema';
 import { createApiKey } from '../../domain/api-keys/create-api-key';
-import { buildTenantWithHistory } from '../../domain/tenants/tenant-data-fixture';
 import { apiKeyScopes, systemActor } from '../../policy/actor';
 import { buildTenant } from '../../test/factories';
 import { signedInAs, startHarness, type TestHarness } from '../../test/harness';
+import { buildTenantWithHistory } from '../../test/tenant-with-history';
 
 let h: TestHarness;
 let t: Awaited<ReturnType<typeof buildTenantWithHistory>>;

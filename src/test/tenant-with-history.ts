@@ -1,7 +1,7 @@
-import type { Db } from '../../db/client';
-import { invitations, outboxMessages } from '../../db/schema';
-import { buildEmployee, buildJob, buildTeam, buildTenant, buildUnit } from '../../test/factories';
-import { buildResponse, buildSentInvitation } from '../../test/survey-factories';
+import type { Db } from '../db/client';
+import { invitations, outboxMessages } from '../db/schema';
+import { buildEmployee, buildJob, buildTeam, buildTenant, buildUnit } from './factories';
+import { buildResponse, buildSentInvitation } from './survey-factories';
 
 let n = 0;
 
