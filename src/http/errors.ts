@@ -1,9 +1,33 @@
 import type { FastifyError, FastifyInstance } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
-import { ClientError } from '../domain/errors';
+import { DomainError, type ErrorCode } from '../domain/errors';
 import { ForbiddenError } from '../policy/policy';
 
-export { badRequest, ClientError, invalidFields, notFound } from '../domain/errors';
+export { badRequest, conflict, DomainError, invalidFields, notFound } from '../domain/errors';
+
+/** The status each domain refusal answers with; the body's `error` is the code itself. */
+const statusOf: Record<ErrorCode, number> = {
+  invalid_request: 400,
+  forbidden: 403,
+  not_found: 404,
+  conflict: 409,
+  too_large: 413,
+  rate_limited: 429,
+};
+
+/**
+ * A refusal decided by the HTTP layer itself (no credentials, a cross-site write, a wrong content
+ * type, too many requests): it has a status and no domain meaning. Domain code throws DomainError.
+ */
+export class ClientError extends Error {
+  constructor(
+    public readonly statusCode: number,
+    message: string,
+    public readonly details?: unknown,
+  ) {
+    super(message);
+  }
+}
 
 export function installErrorHandler(app: FastifyInstance) {
   app.setErrorHandler((err: FastifyError, request, reply) => {
@@ -26,11 +50,15 @@ export function installErrorHandler(app: FastifyInstance) {
     if (err instanceof ForbiddenError) {
       return reply.status(403).send({ error: 'forbidden', message: 'You may not do this.' });
     }
-    if (err instanceof ClientError) {
+    if (err instanceof DomainError || err instanceof ClientError) {
+      const [status, code] =
+        err instanceof DomainError
+          ? [statusOf[err.code], err.code]
+          : [err.statusCode, codeFor(err.statusCode)];
       // field problems travel as `issues`, in the same shape as schema validation's
       const issues = (err.details as { issues?: unknown } | undefined)?.issues;
-      return reply.status(err.statusCode).send({
-        error: codeFor(err.statusCode),
+      return reply.status(status).send({
+        error: code,
         message: err.message,
         ...(issues ? { issues } : { details: err.details }),
       });

@@ -3,7 +3,7 @@ import { parseArgs } from 'node:util';
 import { eq } from 'drizzle-orm';
 import type { AppContext } from '../../context';
 import { tenants } from '../../db/schema';
-import { ClientError } from '../../domain/errors';
+import { DomainError } from '../../domain/errors';
 import { eraseTenantData } from '../../domain/tenants/erase-tenant-data';
 import { exportTenantData } from '../../domain/tenants/export-tenant-data';
 import { systemActor } from '../../policy/actor';
@@ -56,7 +56,7 @@ export async function run(args: string[]): Promise<number> {
       return 0;
     });
   } catch (err) {
-    if (err instanceof ClientError) {
+    if (err instanceof DomainError) {
       console.error(err.message);
       return 1;
     }

@@ -1,8 +1,8 @@
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
 import { userRoles } from '../../db/schema';
+import { DomainError } from '../../domain/errors';
 import { createUser } from '../../domain/users/create-user';
-import { ClientError } from '../../http/errors';
 import { systemActor } from '../../policy/actor';
 import { withContext } from './open';
 
@@ -68,7 +68,7 @@ export async function run(args: string[]): Promise<number> {
     );
     return 0;
   } catch (err) {
-    if (err instanceof ClientError) {
+    if (err instanceof DomainError) {
       console.error(err.message);
       return 1;
     }

@@ -3,7 +3,7 @@ import type { Db } from '../../db/client';
 import { questionnaires, questionnaireVersions } from '../../db/schema';
 import type { Actor } from '../../policy/actor';
 import { authorize } from '../../policy/policy';
-import { ClientError, notFound } from '../errors';
+import { conflict, notFound } from '../errors';
 import { getDraftOrNull } from './update-draft';
 
 /**
@@ -52,7 +52,7 @@ export async function createDraft({
 }
 
 const draftExists = (version: number) =>
-  new ClientError(409, `This questionnaire already has a draft (version ${version}); edit or publish it.`);
+  conflict(`This questionnaire already has a draft (version ${version}); edit or publish it.`);
 
 /** drizzle wraps driver errors; PostgreSQL's unique_violation is 23505 on both drivers. */
 export function isUniqueViolation(err: unknown): boolean {

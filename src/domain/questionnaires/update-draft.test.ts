@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { questionnaires } from '../../db/schema';
 import { systemActor } from '../../policy/actor';
 import { startHarness, type TestHarness } from '../../test/harness';
-import { ClientError } from '../errors';
+import { DomainError } from '../errors';
 import { createDraft } from './create-draft';
 import type { TQuestionnaireDefinition } from './questionnaire-definition';
 import { getDraftOrNull, updateDraft } from './update-draft';
@@ -28,8 +28,8 @@ describe('updateDraft', () => {
       const err = await updateDraft({ db: h.ctx.db, actor, questionnaireId: repair!.id, definition }).catch(
         (e) => e,
       );
-      expect(err).toBeInstanceOf(ClientError);
-      expect(err.statusCode).toBe(400);
+      expect(err).toBeInstanceOf(DomainError);
+      expect(err.code).toBe('invalid_request');
       const message = `"${key}" is reserved for the survey page's own form fields (action, _shown); choose another key`;
       expect(err.details).toEqual({ issues: [{ field: `definition.questions.${at}.key`, message }] });
       expect(err.message).toBe(`definition.questions.${at}.key: ${message}`);

@@ -3,7 +3,7 @@ import type { Db } from '../../db/client';
 import { questionnaires, questionnaireVersions } from '../../db/schema';
 import type { Actor } from '../../policy/actor';
 import { authorize } from '../../policy/policy';
-import { ClientError, invalidFields, notFound } from '../errors';
+import { conflict, invalidFields, notFound } from '../errors';
 import { checkKeyStability } from './check-key-stability';
 import { type QuestionnaireVersion, selectVersions, withDefinition } from './get-questionnaire-version';
 import { ZQuestionnaireDefinition } from './questionnaire-definition';
@@ -53,8 +53,7 @@ export async function updateDraft({
   return (await getDraftOrNull(db, questionnaireId))!;
 }
 
-export const noDraft = () =>
-  new ClientError(409, 'This questionnaire has no draft; create one first (POST …/draft).');
+export const noDraft = () => conflict('This questionnaire has no draft; create one first (POST …/draft).');
 
 export async function getDraftOrNull(db: Db, questionnaireId: number) {
   const [row] = await selectVersions(db).where(

@@ -12,7 +12,7 @@ import {
 import { systemActor } from '../../policy/actor';
 import { startHarness, type TestHarness } from '../../test/harness';
 import { buildTenantWithHistory } from '../../test/tenant-with-history';
-import { ClientError } from '../errors';
+import { DomainError } from '../errors';
 import { eraseTenantData } from './erase-tenant-data';
 import { exportTenantData } from './export-tenant-data';
 
@@ -155,8 +155,8 @@ describe('eraseTenantData', () => {
       tenantId: t.tenant.id,
       confirm: 'HUU-verkeerd',
     }).catch((e) => e);
-    expect(err).toBeInstanceOf(ClientError);
-    expect(err.statusCode).toBe(400);
+    expect(err).toBeInstanceOf(DomainError);
+    expect(err.code).toBe('invalid_request');
     expect(err.message).toMatch(/confirm/);
     expect((await one(h.ctx.db.select().from(tenants).where(eq(tenants.id, t.tenant.id)))).name).toBe(
       t.tenant.name,

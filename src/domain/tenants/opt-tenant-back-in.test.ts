@@ -8,7 +8,7 @@ import { erpCalls } from '../../test/erp-calls';
 import { buildJob, buildTenant, buildUnit } from '../../test/factories';
 import { signedInAs, startHarness, type TestHarness } from '../../test/harness';
 import { buildSentInvitation } from '../../test/survey-factories';
-import { ClientError } from '../errors';
+import { DomainError } from '../errors';
 import { unsubscribeTenant } from '../responses/unsubscribe-tenant';
 import { eraseTenantData } from './erase-tenant-data';
 import { optTenantBackIn } from './opt-tenant-back-in';
@@ -58,8 +58,8 @@ const refusal = (promise: Promise<unknown>) =>
   promise.then(
     () => expect.fail('expected a refusal'),
     (err: unknown) => {
-      expect(err).toBeInstanceOf(ClientError);
-      return err as ClientError;
+      expect(err).toBeInstanceOf(DomainError);
+      return err as DomainError;
     },
   );
 
@@ -91,7 +91,7 @@ describe('optTenantBackIn', () => {
 
     // a second request finds nothing to undo, and changes and audits nothing
     const again = await refusal(optTenantBackIn({ db: h.ctx.db, actor: admin, tenantId: tenant.id, reason }));
-    expect(again.statusCode).toBe(409);
+    expect(again.code).toBe('conflict');
     expect(again.message).toMatch(/not opted out/);
     expect(await optInAudits(tenant.id)).toHaveLength(1);
   });
@@ -102,7 +102,7 @@ describe('optTenantBackIn', () => {
       const err = await refusal(
         optTenantBackIn({ db: h.ctx.db, actor: admin, tenantId: tenant.id, reason: bad }),
       );
-      expect(err.statusCode).toBe(400);
+      expect(err.code).toBe('invalid_request');
       expect(err.message).toMatch(/^reason:/);
       expect(err.details).toEqual({
         issues: [{ field: 'body.reason', message: 'must be 1 to 500 characters' }],
@@ -125,7 +125,7 @@ describe('optTenantBackIn', () => {
     });
     const erased = await rowOf(tenant.id);
     const err = await refusal(optTenantBackIn({ db: h.ctx.db, actor: admin, tenantId: tenant.id, reason }));
-    expect(err.statusCode).toBe(409);
+    expect(err.code).toBe('conflict');
     expect(err.message).toMatch(/erased/);
     expect(await rowOf(tenant.id)).toEqual(erased);
     expect(erased).toMatchObject({ optedOut: true });
@@ -135,15 +135,14 @@ describe('optTenantBackIn', () => {
   it('refuses a tenant opted out only by the ERP, and one not opted out; null for an unknown tenant', async () => {
     const byErp = await buildTenant(h.ctx.db, { optedOut: true, optedOutAt: new Date() });
     const err = await refusal(optTenantBackIn({ db: h.ctx.db, actor: admin, tenantId: byErp.id, reason }));
-    expect(err.statusCode).toBe(409);
+    expect(err.code).toBe('conflict');
     expect(err.message).toMatch(/ERP/);
     expect(await rowOf(byErp.id)).toEqual(byErp);
 
     const surveyed = await buildTenant(h.ctx.db);
     expect(
-      (await refusal(optTenantBackIn({ db: h.ctx.db, actor: admin, tenantId: surveyed.id, reason })))
-        .statusCode,
-    ).toBe(409);
+      (await refusal(optTenantBackIn({ db: h.ctx.db, actor: admin, tenantId: surveyed.id, reason }))).code,
+    ).toBe('conflict');
     expect(await optTenantBackIn({ db: h.ctx.db, actor: admin, tenantId: 999_999, reason })).toBeNull();
   });
 

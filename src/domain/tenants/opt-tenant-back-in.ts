@@ -4,7 +4,7 @@ import { tenants } from '../../db/schema';
 import type { Actor } from '../../policy/actor';
 import { authorize } from '../../policy/policy';
 import { recordAudit } from '../audit/record-audit';
-import { badRequest, ClientError } from '../errors';
+import { badRequest, conflict } from '../errors';
 
 /** The longest reason an admin may give; it is kept in the audit log. */
 export const OPT_IN_REASON_MAX = 500;
@@ -38,11 +38,9 @@ export async function optTenantBackIn({ db, actor, tenantId, reason, ip }: OptTe
   return db.transaction(async (tx) => {
     const [tenant] = await tx.select().from(tenants).where(eq(tenants.id, tenantId)).for('update');
     if (!tenant) return null;
-    if (tenant.erasedAt)
-      throw new ClientError(409, "This tenant's data were erased (AVG); an erasure cannot be undone.");
+    if (tenant.erasedAt) throw conflict("This tenant's data were erased (AVG); an erasure cannot be undone.");
     if (!tenant.selfOptedOutAt)
-      throw new ClientError(
-        409,
+      throw conflict(
         tenant.optedOut
           ? 'This tenant did not opt out themselves: the ERP opted them out, and only the ERP opts them in again.'
           : 'This tenant is not opted out: surveys already reach them.',

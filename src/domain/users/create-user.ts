@@ -6,7 +6,7 @@ import { accounts, type UserRole, users } from '../../db/schema';
 import type { Actor } from '../../policy/actor';
 import { authorize } from '../../policy/policy';
 import { recordAudit } from '../audit/record-audit';
-import { ClientError } from '../errors';
+import { conflict } from '../errors';
 import { checkUserLinks } from './check-user-links';
 
 export interface CreateUserOptions {
@@ -28,7 +28,7 @@ export async function createUser(opts: CreateUserOptions) {
   const id = randomUUID();
   const email = opts.email.trim().toLowerCase();
   const [taken] = await opts.db.select({ id: users.id }).from(users).where(eq(users.email, email));
-  if (taken) throw new ClientError(409, `A user with e-mail ${email} already exists.`);
+  if (taken) throw conflict(`A user with e-mail ${email} already exists.`);
   await checkUserLinks(opts.db, opts);
   const passwordHash = opts.password ? await hashPassword(opts.password) : null;
   const user = await opts.db.transaction(async (tx) => {

@@ -1,9 +1,9 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { AppContext } from '../../context';
-import { ClientError } from '../../domain/errors';
 import { DEFAULT_ORGANISATION } from '../../domain/organisation/organisation-settings';
 import { flushOpenedMarks } from '../../domain/responses/opened-marks';
 import { surveyBranding } from '../../domain/responses/survey-branding';
+import { ClientError } from '../errors';
 import { registerSurveyAssets } from './assets';
 import { acceptForms, SURVEY_BODY_LIMIT } from './form-body';
 import { renderMessage } from './pages';
