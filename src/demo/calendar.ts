@@ -1,5 +1,5 @@
 import { tzOffset } from '@date-fns/tz';
-import { BUSINESS_TIME_ZONE } from '../config';
+import { BUSINESS_TIME_ZONE } from '../domain/business-time/business-time';
 
 export interface Day {
   index: number;

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { BUSINESS_TIME_ZONE } from '../config';
+import { businessDate } from '../domain/business-time/business-time';
 
 /** The demo organisation at scale 1 is the corporation of BRIEF.md; `scale` multiplies the volumes. */
 export const ZDemoOptions = z.object({
@@ -50,6 +50,4 @@ export function demoVolumes(input: TDemoOptions = {}): DemoVolumes {
   };
 }
 
-export function todayInAmsterdam(now = new Date()) {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: BUSINESS_TIME_ZONE }).format(now);
-}
+export const todayInAmsterdam = (now = new Date()) => businessDate(now);

@@ -1,6 +1,7 @@
 import { and, eq, exists, inArray, or, type SQL, sql } from 'drizzle-orm';
 import type { AnyPgColumn } from 'drizzle-orm/pg-core';
 import { contractors, employees, jobs, responses, teamMemberships, teams, units } from '../db/schema';
+import { businessToday } from '../domain/business-time/business-time';
 import type { Actor } from './actor';
 
 /**
@@ -100,7 +101,7 @@ export function employeeContactScope(actor: Actor): SQL | undefined {
     case 'team_leader': {
       if (!actor.ledTeamIds.length) return own;
       const currentMember = exists(
-        sql`(select 1 from ${teamMemberships} where ${teamMemberships.employeeId} = ${employees.id} and ${inArray(teamMemberships.teamId, actor.ledTeamIds)} and (${teamMemberships.validTo} is null or ${teamMemberships.validTo} >= ${todayInAmsterdam}))`,
+        sql`(select 1 from ${teamMemberships} where ${teamMemberships.employeeId} = ${employees.id} and ${inArray(teamMemberships.teamId, actor.ledTeamIds)} and (${teamMemberships.validTo} is null or ${teamMemberships.validTo} >= ${businessToday}))`,
       );
       return or(currentMember, own);
     }
@@ -108,9 +109,6 @@ export function employeeContactScope(actor: Actor): SQL | undefined {
       return own;
   }
 }
-
-/** Today's date where the business runs, whatever the database session's time zone. */
-export const todayInAmsterdam = sql`(now() at time zone 'Europe/Amsterdam')::date`;
 
 function pilotTeamOf(contractorId: number) {
   return sql`(select ${contractors.pilotTeamId} from ${contractors} where ${contractors.id} = ${contractorId})`;

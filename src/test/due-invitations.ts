@@ -1,7 +1,7 @@
 import { and, eq, sql } from 'drizzle-orm';
 import type { Db } from '../db/client';
 import { invitations } from '../db/schema';
-import { BUSINESS_TIME_ZONE } from '../domain/invitations/quiet-hours';
+import { BUSINESS_TIME_ZONE } from '../domain/business-time/business-time';
 
 /**
  * Helpers for tests, the browser journey and benches, which must not depend on the time of day they

@@ -4,7 +4,8 @@ import { departments, type EmployeeRole, employees, teamMemberships, teams } fro
 import { containsPattern, offsetOf, type PageRequest } from '../../lib/search-pattern';
 import type { Actor } from '../../policy/actor';
 import { authorize } from '../../policy/policy';
-import { employeeContactScope, employeeScope, todayInAmsterdam } from '../../policy/scope';
+import { employeeContactScope, employeeScope } from '../../policy/scope';
+import { businessToday } from '../business-time/business-time';
 
 export interface ListEmployeesOptions extends PageRequest {
   db: Db;
@@ -14,7 +15,7 @@ export interface ListEmployeesOptions extends PageRequest {
   role?: EmployeeRole;
 }
 
-const isCurrent = sql`(${teamMemberships.validTo} is null or ${teamMemberships.validTo} >= ${todayInAmsterdam})`;
+const isCurrent = sql`(${teamMemberships.validTo} is null or ${teamMemberships.validTo} >= ${businessToday})`;
 
 /**
  * An employee with department and current teams (aggregated in SQL), plus whether this actor

@@ -1,6 +1,6 @@
 import { TZDate } from '@date-fns/tz';
 import { z } from 'zod';
-import { BUSINESS_TIME_ZONE } from '../../config';
+import { BUSINESS_TIME_ZONE } from '../business-time/business-time';
 
 /**
  * Field types shared by the batch API and the file import. They accept what an ERP sends (JSON)

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { BUSINESS_TIME_ZONE } from '../../config';
+import { businessToday } from '../business-time/business-time';
 import type { IngestKind } from './ingest-kind';
 import { type TEmployeeRow, ZEmployeeRow } from './row-schemas';
 import { asJson, rowsOf, type Tx, upsertResolved } from './upsert-sql';
@@ -58,7 +58,7 @@ export const employeeIngest: IngestKind<TEmployeeRow> = {
 
 /** Closes and opens memberships where the team changed; returns the external ids that moved. */
 async function moveTeams(tx: Tx, json: string): Promise<string[]> {
-  const today = sql.raw(`(now() AT TIME ZONE '${BUSINESS_TIME_ZONE}')::date`);
+  const today = businessToday;
   const rows = await rowsOf<{ external_id: string }>(
     tx,
     sql`WITH wanted AS (

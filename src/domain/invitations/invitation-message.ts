@@ -1,7 +1,7 @@
 import type { Journey } from '../../db/schema';
 import { html, raw, type SafeHtml } from '../../lib/html';
+import { BUSINESS_TIME_ZONE } from '../business-time/business-time';
 import type { TOrganisationSettings } from '../organisation/organisation-settings';
-import { BUSINESS_TIME_ZONE } from './quiet-hours';
 
 export interface InvitationMessageInput {
   organisation: Pick<TOrganisationSettings, 'name' | 'logoUrl' | 'primaryColor' | 'senderName'>;

@@ -1,4 +1,5 @@
 import { type SQL, sql } from 'drizzle-orm';
+import { BUSINESS_TIME_ZONE } from '../business-time/business-time';
 
 /**
  * No survey reaches a tenant between 21:00 and 08:00 Europe/Amsterdam (fixed by the product, not a
@@ -6,7 +7,6 @@ import { type SQL, sql } from 'drizzle-orm';
  */
 export const QUIET_FROM_HOUR = 21;
 export const QUIET_UNTIL_HOUR = 8;
-export const BUSINESS_TIME_ZONE = 'Europe/Amsterdam';
 
 const hourFormat = new Intl.DateTimeFormat('en-GB', {
   timeZone: BUSINESS_TIME_ZONE,

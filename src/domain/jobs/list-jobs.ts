@@ -12,6 +12,7 @@ import {
 import type { Actor } from '../../policy/actor';
 import { authorize } from '../../policy/policy';
 import { jobScope } from '../../policy/scope';
+import { onBusinessDates } from '../business-time/business-time';
 
 export const jobSorts = ['-completedAt', 'completedAt', '-reportedAt', 'reportedAt', 'externalId'] as const;
 export type JobSort = (typeof jobSorts)[number];
@@ -105,15 +106,7 @@ function jobConditions(actor: Actor, o: Omit<ListJobsOptions, 'db' | 'actor' | '
   if (o.teamId) conditions.push(eq(jobs.teamId, o.teamId));
   if (o.technicianId) conditions.push(eq(jobs.technicianId, o.technicianId));
   if (o.contractorId) conditions.push(eq(jobs.contractorId, o.contractorId));
-  // a business date starts at midnight in Amsterdam, whatever the session's time zone
-  if (o.completedFrom)
-    conditions.push(
-      sql`${jobs.completedAt} >= (${o.completedFrom}::date)::timestamp at time zone 'Europe/Amsterdam'`,
-    );
-  if (o.completedTo)
-    conditions.push(
-      sql`${jobs.completedAt} < (${o.completedTo}::date + 1)::timestamp at time zone 'Europe/Amsterdam'`,
-    );
+  conditions.push(onBusinessDates(jobs.completedAt, o.completedFrom, o.completedTo));
   return and(...conditions);
 }
 

@@ -5,6 +5,7 @@ import { offsetOf, type PageRequest } from '../../lib/search-pattern';
 import type { Actor } from '../../policy/actor';
 import { authorize } from '../../policy/policy';
 import { responseScope } from '../../policy/scope';
+import { onBusinessDates } from '../business-time/business-time';
 import { selectResponses, withAnswers } from './response-details';
 
 export interface ResponseFilters {
@@ -50,13 +51,7 @@ const hasWrittenComment = sql`exists (select 1 from ${responseAnswers} where ${r
 
 export function responseConditions(f: ResponseFilters): (SQL | undefined)[] {
   return [
-    // a business date starts at midnight in Amsterdam, whatever the session's time zone
-    f.from
-      ? sql`${responses.submittedAt} >= (${f.from}::date)::timestamp at time zone 'Europe/Amsterdam'`
-      : undefined,
-    f.to
-      ? sql`${responses.submittedAt} < (${f.to}::date + 1)::timestamp at time zone 'Europe/Amsterdam'`
-      : undefined,
+    onBusinessDates(responses.submittedAt, f.from, f.to),
     f.journey ? eq(responses.journey, f.journey) : undefined,
     f.departmentId ? eq(responses.departmentId, f.departmentId) : undefined,
     f.teamId ? eq(responses.teamId, f.teamId) : undefined,

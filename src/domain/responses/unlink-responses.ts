@@ -1,12 +1,12 @@
 import { type AnyColumn, and, eq, inArray, isNotNull, isNull, sql } from 'drizzle-orm';
 import { domainEvents, invitations, jobs, responseAnswers, responses, tenants, units } from '../../db/schema';
+import { startOfBusinessDay } from '../business-time/business-time';
 import { asJson, rowsOf, type Tx } from '../ingest/upsert-sql';
 import { ERASED_TENANT_NAME } from '../tenants/erased-tenant';
 import { scrubPersonalData } from './scrub-personal-data';
 
-/** The start of the moment's day in Amsterdam: keeps figures per day, week and month, not the minute. */
-const dayOf = (column: AnyColumn) =>
-  sql`(date_trunc('day', ${column} at time zone 'Europe/Amsterdam') at time zone 'Europe/Amsterdam')`;
+/** The start of the moment's business day: keeps figures per day, week and month, not the minute. */
+const dayOf = (column: AnyColumn) => startOfBusinessDay(column);
 
 /** Keys a domain event may carry that lead back to the job, the home or the tenant. */
 const LINKING_EVENT_KEYS = ['jobId', 'invitationId', 'tenantId', 'unitId', 'jobExternalId'];

@@ -5,7 +5,8 @@ import { departments, employees, regions, teamMemberships, teams } from '../../d
 import { containsPattern, offsetOf, type PageRequest } from '../../lib/search-pattern';
 import type { Actor } from '../../policy/actor';
 import { authorize } from '../../policy/policy';
-import { teamScope, todayInAmsterdam } from '../../policy/scope';
+import { teamScope } from '../../policy/scope';
+import { businessToday } from '../business-time/business-time';
 
 export interface ListTeamsOptions extends PageRequest {
   db: Db;
@@ -28,8 +29,8 @@ export function selectTeams(db: Db) {
       region: { id: regions.id, name: regions.name },
       leader: { id: leader.id, name: leader.name },
       memberCount: sql<number>`(select count(*) from ${teamMemberships}
-        where ${teamMemberships.teamId} = ${teams.id} and ${teamMemberships.validFrom} <= ${todayInAmsterdam}
-          and (${teamMemberships.validTo} is null or ${teamMemberships.validTo} >= ${todayInAmsterdam}))::int`,
+        where ${teamMemberships.teamId} = ${teams.id} and ${teamMemberships.validFrom} <= ${businessToday}
+          and (${teamMemberships.validTo} is null or ${teamMemberships.validTo} >= ${businessToday}))::int`,
     })
     .from(teams)
     .innerJoin(departments, eq(departments.id, teams.departmentId))
