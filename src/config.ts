@@ -28,6 +28,8 @@ export const ZConfig = z.object({
       v === 'true' ? true : v === 'false' ? false : /^\d+$/.test(v) ? Number(v) : v,
     ),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  /** the console's log lines: `pretty` for a person, `json` lines for a collector; `auto` = pretty on a terminal */
+  LOG_FORMAT: z.enum(['auto', 'json', 'pretty']).default('auto'),
   /** after this many months a response loses every link to the tenant (AVG/GDPR); the figures stay */
   RESPONSE_RETENTION_MONTHS: z.coerce
     .number()

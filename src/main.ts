@@ -6,6 +6,7 @@ import { failInterruptedImports } from './domain/imports/fail-interrupted-import
 import { sendInQuietHoursForTests } from './domain/invitations/quiet-hours';
 import { buildApp } from './http/app';
 import { startWorker } from './jobs/worker';
+import { loggerOptions } from './lib/logger-options';
 
 async function main() {
   const config = loadConfig();
@@ -25,26 +26,31 @@ async function main() {
 
   const runsWeb = config.ROLE !== 'worker';
   const boss = await startWorker(ctx, { work: config.ROLE !== 'web' });
-  const app = await buildApp({
-    ctx,
-    isReady: () => ready,
-    serveWeb: true,
-    logger: { level: config.LOG_LEVEL },
-  });
+  // one JSON line per request for a collector; pretty lines for a person at a terminal (LOG_FORMAT)
+  const logger = loggerOptions(config);
+  const app = await buildApp({ ctx, isReady: () => ready, serveWeb: true, logger: logger.options });
   if (runsWeb) await app.listen({ port: config.PORT, host: config.HOST });
   ready = true;
 
-  console.log(
-    `\nachtplus is running (${ctx.database.kind === 'pglite' ? `PGlite in ${config.DATA_DIR}` : 'PostgreSQL'}, role ${config.ROLE})`,
-  );
-  if (runsWeb) console.log(`  open ${config.publicUrl}`);
+  const database = ctx.database.kind === 'pglite' ? `PGlite in ${config.DATA_DIR}` : 'PostgreSQL';
+  const running = `achtplus is running (${database}, role ${config.ROLE})`;
+  // a person reads these lines as they are; a collector gets them as one JSON line like the rest
+  if (logger.pretty) {
+    console.log(`\n${running}`);
+    if (runsWeb) console.log(`  open ${config.publicUrl}`);
+  } else {
+    app.log.info(
+      { url: runsWeb ? config.publicUrl : undefined, role: config.ROLE },
+      runsWeb ? `${running}: open ${config.publicUrl}` : running,
+    );
+  }
   if (seeded.demo) {
     console.log(`  demo logins (password "${DEMO_PASSWORD}"):`);
     for (const login of DEMO_LOGINS) console.log(`    ${login.email.padEnd(32)} ${login.label}`);
   }
 
   const stop = async (signal: string) => {
-    console.log(`\n${signal}: stopping`);
+    app.log.info(`${signal}: stopping`);
     ready = false;
     await app.close();
     await boss.stop({ graceful: true, timeout: 10_000 }).catch(() => {});

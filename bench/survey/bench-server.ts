@@ -1,4 +1,7 @@
 import { type ChildProcess, fork } from 'node:child_process';
+import { closeSync, mkdtempSync, openSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { SeededInvitation } from '../../src/test/sent-invitations';
 import type { StoredCounts } from './count-stored';
 
@@ -17,9 +20,14 @@ export const BENCH_SECRET = 'bench-secret-bench-secret-bench-secret-00';
 /**
  * Starts bench/survey/server.ts as a child process in 'app' or 'bare' mode on the given port
  * (ports 3110–3119 are the survey benches') and drives it over IPC. With BENCH_CPU_PROF=<folder> the app
- * (not the bare server) writes a V8 CPU profile there.
+ * (not the bare server) writes a V8 CPU profile there. The app's stdout — its request log, as `npm start`
+ * writes it — goes to a file (BENCH_LOG_DIR, else a temporary folder removed at close); closing checks
+ * that the app did log a request (else the run ends with exit code 1).
  */
 export async function startBenchServer(mode: 'app' | 'bare', database: BenchDatabase, port: number) {
+  const logDir = process.env.BENCH_LOG_DIR ?? mkdtempSync(join(tmpdir(), 'achtplus-bench-log-'));
+  const logFile = join(logDir, `${mode}-${port}.log`);
+  const logFd = mode === 'app' ? openSync(logFile, 'w') : 'inherit';
   const child: ChildProcess = fork(new URL('./server.ts', import.meta.url).pathname, [], {
     execArgv: [
       '--import',
@@ -36,8 +44,9 @@ export async function startBenchServer(mode: 'app' | 'bare', database: BenchData
       BENCH_DATABASE_URL: 'url' in database ? database.url : '',
       BENCH_DATA_DIR: 'dataDir' in database ? database.dataDir : '',
     },
-    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+    stdio: ['ignore', logFd, 'inherit', 'ipc'],
   });
+  if (typeof logFd === 'number') closeSync(logFd); // the child holds its own copy
   const pending = new Map<number, { resolve: (v: never) => void; reject: (e: Error) => void }>();
   let nextId = 0;
   const exited = new Promise<number | null>((resolve) => child.on('exit', resolve));
@@ -77,6 +86,17 @@ export async function startBenchServer(mode: 'app' | 'bare', database: BenchData
       const timer = setTimeout(() => child.kill('SIGKILL'), 15_000);
       await exited;
       clearTimeout(timer);
+      if (mode === 'app') {
+        const lines = readFileSync(logFile, 'utf8').split('\n').filter(Boolean);
+        if (!process.env.BENCH_LOG_DIR) rmSync(logDir, { recursive: true, force: true });
+        // not thrown: close runs in `finally` blocks, where a throw would hide the error that got there
+        if (!lines.some((l) => l.includes('"request completed"'))) {
+          console.error(
+            `the bench's achtplus server logged no request (${lines.length} lines in ${logFile})`,
+          );
+          process.exitCode = 1;
+        }
+      } else if (!process.env.BENCH_LOG_DIR) rmSync(logDir, { recursive: true, force: true });
     },
   };
 }

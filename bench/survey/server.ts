@@ -1,7 +1,8 @@
 /**
  * The server side of the survey benches, run as a child process (`node --import tsx`) so the load
  * generator never shares its event loop. BENCH_MODE=app runs achtplus as `npm start` does (context,
- * worker, app; no request logging); BENCH_MODE=bare runs a bare Fastify with one token lookup for
+ * worker, app, and its logger as main.ts configures it: a JSON line per request at the default level,
+ * written to this process's stdout, which the parent points at a file); BENCH_MODE=bare runs a bare Fastify with one token lookup for
  * GET /s/:token (a static page) and one INSERT for POST /s/:token. The parent drives it over IPC:
  * seed invitations, listen, count what was stored, create an API key, close.
  */
@@ -14,6 +15,7 @@ import { createApiKey } from '../../src/domain/api-keys/create-api-key';
 import { hashSurveyToken, SURVEY_TOKEN_PATTERN } from '../../src/domain/invitations/survey-token';
 import { buildApp } from '../../src/http/app';
 import { startWorker } from '../../src/jobs/worker';
+import { loggerOptions } from '../../src/lib/logger-options';
 import { systemActor } from '../../src/policy/actor';
 import { seedSentInvitations } from '../../src/test/sent-invitations';
 import type { BenchCommand } from './bench-server';
@@ -28,7 +30,6 @@ const config = loadConfig({
   PUBLIC_URL: `http://127.0.0.1:${port}`,
   // every simulated tenant comes from an address of its own (X-Forwarded-For set by the load generator)
   TRUST_PROXY: 'true',
-  LOG_LEVEL: 'warn',
   SEED_DEMO: 'no',
   PORT: String(port),
 });
@@ -42,7 +43,8 @@ async function listen(page: string) {
   if (mode === 'app') {
     const boss = await startWorker(ctx, { work: true });
     stopWorker = () => boss.stop({ graceful: false, timeout: 2_000 }).catch(() => {});
-    app = await buildApp({ ctx, logger: false });
+    // the same options as src/main.ts: stdout is a file here, so JSON lines, as on a server
+    app = await buildApp({ ctx, logger: loggerOptions(config).options });
   } else {
     app = await bareApp(ctx, page);
   }
