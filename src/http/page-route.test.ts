@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import type { AppContext } from '../context';
 import { systemActor } from '../policy/actor';
+import { installErrorHandler } from './errors';
 import { registerPageRoute } from './page-route';
 import { ZPageQuery, ZSearchText } from './presenters/page';
 
@@ -15,6 +16,7 @@ const app = Fastify();
 beforeAll(async () => {
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
+  installErrorHandler(app);
   app.decorateRequest('actor', null);
   app.addHook('onRequest', async (request) => {
     if (request.headers['x-test-actor']) request.actor = actor;
@@ -62,5 +64,20 @@ describe('registerPageRoute', () => {
     const anonymous = await app.inject({ url: '/things' });
     expect(anonymous.statusCode).toBe(401);
     expect(calls).toEqual([]);
+  });
+
+  it('pages no deeper than the first 10,000 rows: a 400 naming querystring.page, before the use case', async () => {
+    calls.length = 0;
+    const headers = { 'x-test-actor': '1' };
+    const deepest = await app.inject({ url: '/things?page=50&pageSize=200', headers });
+    expect(deepest.statusCode).toBe(200);
+    const tooDeep = await app.inject({ url: '/things?page=1000000&pageSize=200', headers });
+    expect(tooDeep.statusCode).toBe(400);
+    expect(tooDeep.json().issues).toEqual([
+      { field: 'querystring.page', message: expect.stringMatching(/at most page 50 .*narrow the filters/) },
+    ]);
+    const oneBeyond = await app.inject({ url: '/things?page=201', headers }); // pageSize 50
+    expect(oneBeyond.json().issues).toMatchObject([{ field: 'querystring.page' }]);
+    expect(calls).toHaveLength(1);
   });
 });

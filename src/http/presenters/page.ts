@@ -1,10 +1,23 @@
 import { z } from 'zod';
+import { lastReachablePage, MAX_PAGED_ROWS } from '../../lib/paging';
 
-/** `?page=1&pageSize=50` (max 200), as every list of the API takes it. */
-export const ZPageQuery = z.object({
-  page: z.coerce.number().int().min(1).max(1_000_000).default(1),
-  pageSize: z.coerce.number().int().min(1).max(200).default(50),
-});
+/**
+ * `?page=1&pageSize=50` (max 200), as every list of the API takes it, no deeper than the first
+ * MAX_PAGED_ROWS rows. `.extend()` keeps the bound (zod carries refinements over to added fields).
+ */
+export const ZPageQuery = z
+  .object({
+    page: z.coerce.number().int().min(1).default(1),
+    pageSize: z.coerce.number().int().min(1).max(200).default(50),
+  })
+  .superRefine(({ page, pageSize }, ctx) => {
+    if (page * pageSize <= MAX_PAGED_ROWS) return;
+    ctx.addIssue({
+      code: 'custom',
+      path: ['page'],
+      message: `at most page ${lastReachablePage(pageSize)} with pageSize ${pageSize}: lists are paged through their first ${MAX_PAGED_ROWS} results only (page × pageSize ≤ ${MAX_PAGED_ROWS}); narrow the filters to find the rest`,
+    });
+  });
 
 /** A row id in a path; larger than PostgreSQL's integer would be a 500, so it is a 400 here. */
 export const ZIdParams = z.object({ id: z.coerce.number().int().positive().max(2_147_483_647) });

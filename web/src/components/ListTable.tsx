@@ -1,5 +1,6 @@
 import { Group, Pagination, Paper, Table, Text } from '@mantine/core';
 import type { ReactNode } from 'react';
+import { lastReachablePage, MAX_PAGED_ROWS } from '../../../src/lib/paging';
 import type { Page } from '../lib/api';
 import { formatNumber } from '../lib/format';
 import { useI18n } from '../lib/i18n';
@@ -30,6 +31,8 @@ export function ListTable<T>(props: {
   const { data, columns } = props;
   const paged = 'total' in data ? data : null;
   const pages = paged ? Math.max(1, Math.ceil(paged.total / paged.pageSize)) : 1;
+  // the API serves no page past its first MAX_PAGED_ROWS rows, so neither does the pager
+  const reachable = paged ? Math.min(pages, lastReachablePage(paged.pageSize)) : 1;
   return (
     <Paper withBorder radius="md">
       {/* native scrolling, focusable so keyboard users can scroll wide tables */}
@@ -74,10 +77,15 @@ export function ListTable<T>(props: {
           <Text size="sm" c="dimmed">
             {formatNumber(paged.total)} {t(paged.total === 1 ? 'list.totalOne' : 'list.total')}
           </Text>
-          {pages > 1 && props.onPage && (
+          {reachable < pages && (
+            <Text size="sm" c="dimmed">
+              {t('list.beyondBound').replace('{max}', formatNumber(MAX_PAGED_ROWS))}
+            </Text>
+          )}
+          {reachable > 1 && props.onPage && (
             <nav aria-label={t('list.pagination')}>
               <Pagination
-                total={pages}
+                total={reachable}
                 value={paged.page}
                 onChange={props.onPage}
                 size="sm"

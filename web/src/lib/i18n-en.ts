@@ -71,6 +71,7 @@ export const en: Record<MessageKey, string> = {
   'list.totalOne': 'result',
   'list.total': 'results',
   'list.pagination': 'Pagination',
+  'list.beyondBound': 'Only the first {max} can be paged through: narrow the filters.',
   'list.page': 'Page',
   'list.first': 'First page',
   'list.previous': 'Previous page',

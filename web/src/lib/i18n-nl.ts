@@ -71,6 +71,7 @@ export const nl = {
   'list.totalOne': 'resultaat',
   'list.total': 'resultaten',
   'list.pagination': 'Paginering',
+  'list.beyondBound': 'Alleen de eerste {max} zijn door te bladeren: verfijn de filters.',
   'list.page': 'Pagina',
   'list.first': 'Eerste pagina',
   'list.previous': 'Vorige pagina',
