@@ -30,6 +30,9 @@ export const ZConfig = z.object({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   /** the console's log lines: `pretty` for a person, `json` lines for a collector; `auto` = pretty on a terminal */
   LOG_FORMAT: z.enum(['auto', 'json', 'pretty']).default('auto'),
+  /** /api/v1 requests a minute per signed-in user and per API key, in each web process; 0: no limit */
+  USER_REQUESTS_PER_MINUTE: z.coerce.number().int().min(0).default(600),
+  API_KEY_REQUESTS_PER_MINUTE: z.coerce.number().int().min(0).default(6000),
   /** after this many months a response loses every link to the tenant (AVG/GDPR); the figures stay */
   RESPONSE_RETENTION_MONTHS: z.coerce
     .number()

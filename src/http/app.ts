@@ -11,6 +11,7 @@ import {
 } from 'fastify-type-provider-zod';
 import helmet, { type HelmetOptions } from 'helmet';
 import type { AppContext } from '../context';
+import { limitRequestsPerActor } from './actor-rate-limit';
 import { installAuthentication } from './authenticate';
 import { ClientError, installErrorHandler } from './errors';
 import { registerRoutes } from './routes';
@@ -132,6 +133,7 @@ export async function buildApp(opts: BuildAppOptions): Promise<FastifyInstance> 
   );
 
   await installAuthentication(app, opts.ctx);
+  limitRequestsPerActor(app, opts.ctx.config); // after authentication: it counts per actor
   await registerRoutes(app, opts.ctx);
   // the tenant's survey pages (/s/…): outside /api, before the staff app's fallback
   await registerSurveyPages(app, opts.ctx, opts.surveyPages);
