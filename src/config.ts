@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { loopbackOrigins } from './lib/loopback';
 
 /** Business logic always runs in the corporation's time zone, whatever the host says. */
 export const BUSINESS_TIME_ZONE = 'Europe/Amsterdam';
@@ -46,7 +47,15 @@ export const ZConfig = z.object({
    */
   TEST_SEND_IN_QUIET_HOURS: z.enum(['yes', 'no']).default('no'),
 });
-export type TConfig = z.infer<typeof ZConfig> & { publicUrl: string };
+export type TConfig = z.infer<typeof ZConfig> & {
+  publicUrl: string;
+  /**
+   * The origins a signed-in browser may write from (CSRF check, better-auth's trusted origins): that of
+   * PUBLIC_URL, or — while PUBLIC_URL is not set — each name of this machine on PORT, because people
+   * type http://127.0.0.1:3000 as often as http://localhost:3000.
+   */
+  allowedOrigins: string[];
+};
 
 export class ConfigError extends Error {}
 
@@ -64,5 +73,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): TConfig {
       'Invalid configuration:\n  TEST_SEND_IN_QUIET_HOURS: only allowed with NODE_ENV=test (tenants are never surveyed between 21:00 and 08:00)',
     );
   }
-  return { ...c, publicUrl: (c.PUBLIC_URL ?? `http://localhost:${c.PORT}`).replace(/\/$/, '') };
+  const publicUrl = (c.PUBLIC_URL ?? `http://localhost:${c.PORT}`).replace(/\/$/, '');
+  const allowedOrigins = c.PUBLIC_URL ? [new URL(publicUrl).origin] : loopbackOrigins(c.PORT);
+  return { ...c, publicUrl, allowedOrigins };
 }

@@ -1,3 +1,4 @@
+import { demoSignInRefusal } from './auth/demo-sign-in';
 import { createContext } from './boot';
 import { ConfigError, loadConfig } from './config';
 import { DataDirLockedError, lockDataDir } from './db/data-dir-lock';
@@ -45,8 +46,14 @@ async function main() {
     );
   }
   if (seeded.demo) {
-    console.log(`  demo logins (password "${DEMO_PASSWORD}"):`);
-    for (const login of DEMO_LOGINS) console.log(`    ${login.email.padEnd(32)} ${login.label}`);
+    // the published password works only on this machine (src/auth/demo-sign-in.ts): say so, not the password
+    const refusal = demoSignInRefusal('demo', config);
+    if (refusal) console.log(`  this is the demo; ${refusal}`);
+    else {
+      console.log(`  demo logins (password "${DEMO_PASSWORD}"):`);
+      for (const login of DEMO_LOGINS) console.log(`    ${login.email.padEnd(32)} ${login.label}`);
+    }
+    console.log('  for real use, start from an empty database: npm run cli -- setup (see README)');
   }
 
   const stop = async (signal: string) => {

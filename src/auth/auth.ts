@@ -9,7 +9,9 @@ import type { Db } from '../db/client';
 import { accounts, rateLimits, sessions, users, verifications } from '../db/schema';
 import { recordAudit } from '../domain/audit/record-audit';
 import type { Mailer } from '../domain/messages/mailer';
+import { DEMO_SIGN_IN_REFUSED, demoSignInRefusalFor, isDemoAccount } from './demo-sign-in';
 import { loginAttemptHooks } from './login-attempts';
+import { originRefusalPlugin } from './origins';
 
 // algorithm 2 is Argon2id (the package exports it as a const enum, which isolatedModules cannot read)
 const argon2id = { algorithm: 2 as const, memoryCost: 19_456, timeCost: 2, parallelism: 1 };
@@ -38,7 +40,7 @@ export function createAuth(opts: { db: Db; config: TConfig; secret: string; mail
     baseURL: config.publicUrl,
     basePath: '/api/auth',
     secret: opts.secret,
-    trustedOrigins: [config.publicUrl],
+    trustedOrigins: config.allowedOrigins,
     database: drizzleAdapter(db, {
       provider: 'pg',
       schema: {
@@ -77,6 +79,7 @@ export function createAuth(opts: { db: Db; config: TConfig; secret: string; mail
       },
     },
     plugins: [
+      originRefusalPlugin(config),
       magicLink({
         disableSignUp: true,
         expiresIn: 15 * 60,
@@ -124,10 +127,11 @@ export function createAuth(opts: { db: Db; config: TConfig; secret: string; mail
     databaseHooks: {
       session: {
         create: {
-          // a disabled account gets no new session, whichever way it signs in (password, magic link, reset)
+          // a disabled account gets no new session, whichever way it signs in (password, magic link,
+          // reset), and a demo account none outside a demo on this machine (demo-sign-in.ts)
           async before(session) {
             const [user] = await db
-              .select({ disabled: users.disabled })
+              .select({ disabled: users.disabled, email: users.email })
               .from(users)
               .where(eq(users.id, session.userId));
             if (!user || user.disabled) {
@@ -136,6 +140,11 @@ export function createAuth(opts: { db: Db; config: TConfig; secret: string; mail
                 code: 'ACCOUNT_DISABLED',
               });
             }
+            const demoRefusal = isDemoAccount(user.email)
+              ? await demoSignInRefusalFor(db, config, session.ipAddress)
+              : null;
+            if (demoRefusal)
+              throw new APIError('FORBIDDEN', { message: demoRefusal, code: DEMO_SIGN_IN_REFUSED });
           },
           async after(session) {
             await recordAudit({

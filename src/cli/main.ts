@@ -5,6 +5,10 @@ const commands: Record<
   string,
   { summary: string; load: () => Promise<{ run(args: string[]): Promise<number> }> }
 > = {
+  setup: {
+    summary: 'setup --email E --name N [--password P]: start a real install (first admin; never the demo)',
+    load: () => import('./commands/setup'),
+  },
   migrate: { summary: 'apply database migrations', load: () => import('./commands/migrate') },
   'api-key': {
     summary: 'api-key create --name NAME [--scopes jobs:write,masterdata:write]',

@@ -1,6 +1,7 @@
 import type { AppContext } from '../context';
 import { organisation } from '../db/schema';
 import { recordAudit } from '../domain/audit/record-audit';
+import { markInstallKind } from '../domain/organisation/install-kind';
 import { ensureDefaultQuestionnaires } from '../domain/questionnaires/ensure-default-questionnaires';
 import { systemActor } from '../policy/actor';
 import { generateDemo } from './generate-demo';
@@ -73,6 +74,8 @@ export async function seedDemo({
       primaryColor: o.primaryColor,
       accentColor: o.accentColor,
     });
+    // from here on the install is the demo: its accounts sign in on this machine only (demo-sign-in.ts)
+    await markInstallKind(tx, 'demo');
     await recordAudit({
       db: tx,
       actor,

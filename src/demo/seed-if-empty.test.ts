@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadUserActor } from '../auth/session-actor';
 import { recordAudit } from '../domain/audit/record-audit';
+import { readInstallKind } from '../domain/organisation/install-kind';
 import { systemActor } from '../policy/actor';
 import { buildDepartment } from '../test/factories';
 import { signIn, startHarness, type TestHarness } from '../test/harness';
@@ -107,6 +108,10 @@ describe('seeding the demo organisation (small scale)', () => {
     expect(contractor.jobs).toBeGreaterThan(20);
   });
 
+  it('marks the install as the demo', async () => {
+    expect(await readInstallKind(h.ctx.db)).toBe('demo');
+  });
+
   it('does not seed twice', async () => {
     expect(await demoState(h.ctx)).toBe('seeded');
     expect(await seedDemoIfEmpty({ ctx: h.ctx, mode: 'yes', log, options })).toEqual({ demo: true });
@@ -126,6 +131,7 @@ describe('when the demo is seeded', () => {
     if (h.ctx.database.kind === 'postgres')
       expect(await seedDemoIfEmpty({ ctx: h.ctx, mode: 'auto', log, options })).toEqual({ demo: false });
     expect(await demoState(h.ctx)).toBe('empty');
+    expect(await readInstallKind(h.ctx.db)).toBeNull();
   });
 
   it('leaves data it did not write alone', async () => {

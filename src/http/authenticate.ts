@@ -1,5 +1,7 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { isAllowedOrigin, ORIGIN_NOT_ALLOWED, originRefusal } from '../auth/origins';
 import { resolveSessionActor } from '../auth/session-actor';
+import type { TConfig } from '../config';
 import type { AppContext } from '../context';
 import { authenticateApiKey } from '../domain/api-keys/authenticate-api-key';
 import type { Actor } from '../policy/actor';
@@ -23,7 +25,7 @@ export async function installAuthentication(app: FastifyInstance, ctx: AppContex
     request.actor = await resolveActor(request, ctx);
     if (!request.actor)
       throw new ClientError(401, 'Sign in or send a valid API key (Authorization: Bearer …).');
-    if (request.actor.kind === 'user') refuseCrossSiteWrite(request, ctx.config.publicUrl);
+    if (request.actor.kind === 'user') refuseCrossSiteWrite(request, ctx.config);
   });
 }
 
@@ -31,27 +33,17 @@ const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
 /**
  * CSRF protection for cookie sessions: a browser always sends Origin (or at least Referer) on a
- * write, so a write whose origin is missing or foreign did not come from the staff app. Bearer keys
- * are not sent by browsers on their own and need no such check.
+ * write, so a write whose origin is missing or not one of the install's own did not come from the
+ * staff app. Bearer keys are not sent by browsers on their own and need no such check.
  */
-function refuseCrossSiteWrite(request: FastifyRequest, publicUrl: string) {
+function refuseCrossSiteWrite(request: FastifyRequest, config: TConfig) {
   if (SAFE_METHODS.has(request.method)) return;
-  const expected = new URL(publicUrl).origin;
   const claimed = request.headers.origin ?? request.headers.referer;
-  let origin: string | null = null;
-  try {
-    origin = claimed && claimed !== 'null' ? new URL(claimed).origin : null;
-  } catch {
-    origin = null;
-  }
-  if (origin !== expected) {
-    throw new ClientError(
-      403,
-      claimed
-        ? `Cross-site request refused: origin ${claimed} is not ${expected}.`
-        : `Cross-site request refused: a signed-in write must carry an Origin header of ${expected}.`,
-    );
-  }
+  if (isAllowedOrigin(config, claimed)) return;
+  throw new ClientError(403, originRefusal(config, claimed), {
+    code: ORIGIN_NOT_ALLOWED,
+    allowedOrigins: config.allowedOrigins,
+  });
 }
 
 async function resolveActor(request: FastifyRequest, ctx: AppContext): Promise<Actor | null> {

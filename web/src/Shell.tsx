@@ -1,5 +1,6 @@
 import {
   AppShell,
+  Badge,
   Burger,
   Button,
   Center,
@@ -167,7 +168,8 @@ export function Shell() {
   const mainNav = useMainNav(me.data);
   const location = useLocation();
   const { t, tv, locale, setLocale } = useI18n();
-  const orgName = useLoginInfo().data?.organisation.name ?? 'achtplus';
+  const loginInfo = useLoginInfo().data;
+  const orgName = loginInfo?.organisation.name ?? 'achtplus';
   const [opened, { toggle, close }] = useDisclosure();
   const queryClient = useQueryClient();
   const navigate = useNavigate();
@@ -221,6 +223,12 @@ export function Shell() {
             <Text component={Link} to="/" fw={700} size="lg" c="inherit" td="none">
               {orgName}
             </Text>
+            {/* every page of the demo says so: its accounts share a published password */}
+            {loginInfo?.demo && (
+              <Badge color="yellow" autoContrast variant="filled" title={t('app.demoHint')}>
+                {t('app.demo')}
+              </Badge>
+            )}
           </Group>
           <Group gap="sm" wrap="nowrap">
             <Text size="sm" visibleFrom="sm">

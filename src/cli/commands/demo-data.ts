@@ -1,6 +1,7 @@
 import { DEMO_LOGINS, DEMO_PASSWORD } from '../../demo/logins';
 import { type TDemoOptions, ZDemoOptions } from '../../demo/options';
 import { clearInterruptedDemo, demoState, describeCounts, seedDemo } from '../../demo/seed-demo';
+import { readInstallKind } from '../../domain/organisation/install-kind';
 import { withContext } from './open';
 
 const usage = 'usage: npm run cli -- demo-data [--scale N] [--seed S] [--as-of YYYY-MM-DD] [--responses N]';
@@ -18,6 +19,10 @@ export async function run(args: string[]): Promise<number> {
     return 2;
   }
   return withContext(async (ctx) => {
+    if ((await readInstallKind(ctx.db)) === 'real') {
+      console.error('This install was set up for real use (setup); demo-data never fills it.');
+      return 1;
+    }
     const state = await demoState(ctx);
     if (state !== 'empty' && state !== 'interrupted') {
       const what = state === 'data-without-organisation' ? 'holds data' : 'already holds an organisation';

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_LOGINS } from '../../demo/seed-if-empty';
+import { DEMO_LOGINS } from '../../demo/logins';
+import { markInstallKind } from '../../domain/organisation/install-kind';
 import { createUser } from '../../domain/users/create-user';
 import { systemActor } from '../../policy/actor';
 import { startHarness, type TestHarness } from '../../test/harness';
@@ -25,7 +26,7 @@ describe('GET /api/public/login-info', () => {
     expect(info).not.toHaveProperty('demoPassword');
   });
 
-  it('shows the demo logins and password once the demo admin exists', async () => {
+  it('shows no demo logins for a demo admin account alone: the install must be the demo', async () => {
     await createUser({
       db: h.ctx.db,
       actor: systemActor('test'),
@@ -34,6 +35,11 @@ describe('GET /api/public/login-info', () => {
       role: 'admin',
       password: 'achtplus-demo',
     });
+    expect(await loginInfo()).toMatchObject({ demo: false, demoLogins: [] });
+  });
+
+  it('shows the demo logins and password on the demo, reached on this machine', async () => {
+    await markInstallKind(h.ctx.db, 'demo');
     const info = await loginInfo();
     expect(info.demo).toBe(true);
     expect(info.demoPassword).toBe('achtplus-demo');

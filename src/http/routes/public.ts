@@ -9,6 +9,8 @@ const ZLoginInfo = z.object({
   demo: z.boolean(),
   demoLogins: z.array(z.object({ email: z.string(), label: z.string() })),
   demoPassword: z.string().optional(),
+  /** on a demo whose accounts may not sign in here (a real PUBLIC_URL, another machine): why not */
+  demoSignInRefused: z.string().optional(),
 });
 
 /** What anyone may read without signing in: the login page's branding (and demo logins on a demo install). */
@@ -18,11 +20,11 @@ export async function register(app: FastifyInstance, ctx: AppContext) {
     {
       schema: {
         tags: ['public'],
-        summary: 'Branding and demo logins for the login page',
+        summary: 'Branding, whether this is the demo, and the demo logins where they work',
         security: [],
         response: { 200: ZLoginInfo },
       },
     },
-    async () => getLoginInfo({ db: ctx.db }),
+    async (request) => getLoginInfo({ db: ctx.db, config: ctx.config, clientIp: request.ip }),
   );
 }

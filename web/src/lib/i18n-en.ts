@@ -53,6 +53,13 @@ export const en: Record<MessageKey, string> = {
   'login.failed': 'Signing in did not work. Please try again later.',
   'login.demo': 'Demo install: sign in with one of these accounts',
   'login.demoPassword': 'Password',
+  'login.originRefused':
+    'Signing in from this address is refused: the server is configured for another address (PUBLIC_URL). Open the server at the address below, or ask the administrator to change PUBLIC_URL.',
+  'login.demoRefused': 'The demo accounts do not work here.',
+  'login.demoElsewhere':
+    'This is the demo install, but its accounts work only on the computer the server runs on (with PUBLIC_URL on localhost).',
+  'app.demo': 'Demo install',
+  'app.demoHint': 'Demo install: sample data, with a published password. Not for real data.',
   'login.back': 'Back to sign in',
   'reset.title': 'Set a new password',
   'reset.password': 'New password',

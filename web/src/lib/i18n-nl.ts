@@ -53,6 +53,13 @@ export const nl = {
   'login.failed': 'Inloggen lukte niet. Probeer het later opnieuw.',
   'login.demo': 'Demo-omgeving: log in met een van deze accounts',
   'login.demoPassword': 'Wachtwoord',
+  'login.originRefused':
+    'Inloggen vanaf dit adres wordt geweigerd: de server is ingesteld op een ander adres (PUBLIC_URL). Open de server op het adres hieronder, of laat de beheerder PUBLIC_URL aanpassen.',
+  'login.demoRefused': 'De demo-accounts werken hier niet.',
+  'login.demoElsewhere':
+    'Dit is de demo-omgeving, maar de demo-accounts werken alleen op de computer waarop de server draait (met PUBLIC_URL op localhost).',
+  'app.demo': 'Demo-omgeving',
+  'app.demoHint': 'Demo-omgeving: voorbeeldgegevens, met een openbaar wachtwoord. Niet voor echte gegevens.',
   'login.back': 'Terug naar inloggen',
   'reset.title': 'Nieuw wachtwoord instellen',
   'reset.password': 'Nieuw wachtwoord',

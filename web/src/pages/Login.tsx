@@ -13,19 +13,14 @@ import {
 import { useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { useNavigate, useSearchParams } from 'react-router';
-import { ApiError, api } from '../lib/api';
+import { api } from '../lib/api';
 import { useI18n } from '../lib/i18n';
 import type { MessageKey } from '../lib/i18n-nl';
 import { meQueryKey } from '../lib/me';
 import { LoginLayout, useLoginInfo } from './LoginLayout';
+import { loginRefusal } from './login-refusal';
 
-type Notice = { kind: 'error' | 'info'; key: MessageKey } | null;
-
-function errorKey(err: unknown, tooMany: MessageKey): MessageKey {
-  if (err instanceof ApiError && err.status === 429) return tooMany;
-  if (err instanceof ApiError && (err.status === 401 || err.status === 403)) return 'login.wrong';
-  return 'login.failed';
-}
+type Notice = { kind: 'error' | 'info'; key: MessageKey; detail?: string } | null;
 
 export function Login() {
   const { t } = useI18n();
@@ -55,7 +50,7 @@ export function Login() {
       await action();
       if (success) setNotice(success);
     } catch (err) {
-      setNotice({ kind: 'error', key: errorKey(err, tooMany) });
+      setNotice({ kind: 'error', ...loginRefusal(err, tooMany) });
     } finally {
       setBusy(false);
     }
@@ -105,6 +100,11 @@ export function Login() {
               role={notice.kind === 'error' ? 'alert' : 'status'}
             >
               {t(notice.key)}
+              {notice.detail && (
+                <Text size="xs" mt="xs">
+                  {notice.detail}
+                </Text>
+              )}
             </Alert>
           )}
           <TextInput
@@ -134,6 +134,16 @@ export function Login() {
           </Group>
         </Stack>
       </form>
+      {info?.demo && info.demoLogins.length === 0 && (
+        <Alert mt="xl" color="yellow" role="status">
+          {t('login.demoElsewhere')}
+          {info.demoSignInRefused && (
+            <Text size="xs" mt="xs">
+              {info.demoSignInRefused}
+            </Text>
+          )}
+        </Alert>
+      )}
       {info?.demo && info.demoLogins.length > 0 && (
         <Stack mt="xl" gap="xs">
           <Text size="sm" fw={600}>

@@ -8,6 +8,8 @@ export interface LoginInfo {
   demo: boolean;
   demoLogins: Array<{ email: string; label: string }>;
   demoPassword?: string;
+  /** on a demo whose accounts may not sign in here: why not */
+  demoSignInRefused?: string;
 }
 
 export function useLoginInfo() {
