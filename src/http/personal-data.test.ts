@@ -125,7 +125,6 @@ const NOT_PERSONAL = [
   'POST /api/v1/questionnaires/:id/publish',
   'GET /api/v1/survey-settings',
   'PUT /api/v1/survey-settings/:journey',
-  // classified ahead of their landing (imports as jobs, domain events, resending an invitation)
   'GET /api/v1/admin/event-processing', // processor, event and subject ids, states
   'POST /api/v1/jobs/:id/survey/resend', // the invitation's id and when it goes
 ];
