@@ -2,11 +2,12 @@ import { createAuth } from './auth/auth';
 import type { TConfig } from './config';
 import type { AppContext } from './context';
 import { type Database, openDatabase, runMigrations } from './db/client';
-import { enqueueDispatchRun, setDispatchWakeup } from './domain/invitations/dispatch-wakeup';
+import { createDispatchWakeup } from './domain/invitations/dispatch-wakeup';
 import { ensureSurveySettings } from './domain/invitations/ensure-survey-settings';
 import { configuredProviders } from './domain/messages/configured-providers';
 import { createMailer } from './domain/messages/mailer';
 import { ensureDefaultQuestionnaires } from './domain/questionnaires/ensure-default-questionnaires';
+import { startSurveyMachinery, stopSurveyMachinery } from './domain/responses/survey-machinery';
 import { loadOrCreateSecret } from './lib/secrets';
 
 /** Opens the database, applies migrations and assembles what use cases and routes need. */
@@ -29,8 +30,25 @@ export async function createContext(config: TConfig, database?: Database): Promi
     jobs: () => ctx.jobs,
   });
   const auth = createAuth({ db: db.db, config, secret, mailer });
-  const ctx: AppContext = { database: db, db: db.db, config, secret, mailer, auth };
-  // write paths that schedule invitations wake the dispatcher at the first sendAfter, after commit
-  setDispatchWakeup(db.db, (at) => enqueueDispatchRun(ctx.jobs, at));
+  const ctx: AppContext = {
+    database: db,
+    db: db.db,
+    config,
+    secret,
+    mailer,
+    auth,
+    survey: startSurveyMachinery(db.db),
+    // write paths that schedule invitations wake the dispatcher at the first sendAfter, after commit
+    dispatchWakeup: createDispatchWakeup(() => ctx.jobs),
+  };
   return ctx;
+}
+
+/**
+ * A normal stop, after the server and the worker stopped taking work: the machinery finishes what
+ * it was handed (submissions stored and confirmed, first views written), then the database closes.
+ */
+export async function closeContext(ctx: AppContext) {
+  await stopSurveyMachinery(ctx.survey);
+  await ctx.database.close();
 }

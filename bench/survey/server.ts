@@ -7,7 +7,7 @@
  * seed invitations, listen, count what was stored, create an API key, close.
  */
 import Fastify, { type FastifyInstance } from 'fastify';
-import { createContext } from '../../src/boot';
+import { closeContext, createContext } from '../../src/boot';
 import { loadConfig } from '../../src/config';
 import type { AppContext } from '../../src/context';
 import { openDatabase } from '../../src/db/client';
@@ -79,7 +79,7 @@ async function handle(command: BenchCommand): Promise<unknown> {
     case 'close':
       await app?.close();
       await stopWorker();
-      await database.close();
+      await closeContext(ctx);
       setImmediate(() => process.exit(0));
       return {};
   }

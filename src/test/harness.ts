@@ -1,5 +1,5 @@
 import type { FastifyInstance } from 'fastify';
-import { createContext } from '../boot';
+import { closeContext, createContext } from '../boot';
 import { loadConfig } from '../config';
 import type { AppContext } from '../context';
 import type { UserRole } from '../db/schema';
@@ -31,7 +31,7 @@ export async function startHarness(): Promise<TestHarness> {
     app,
     async close() {
       await app.close();
-      await database.close();
+      await closeContext(ctx);
     },
   };
 }

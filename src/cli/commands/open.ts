@@ -1,4 +1,4 @@
-import { createContext } from '../../boot';
+import { closeContext, createContext } from '../../boot';
 import { loadConfig } from '../../config';
 import type { AppContext } from '../../context';
 import { lockDataDir } from '../../db/data-dir-lock';
@@ -11,7 +11,7 @@ export async function withContext<T>(fn: (ctx: AppContext) => Promise<T>): Promi
   try {
     return await fn(ctx);
   } finally {
-    await ctx.database.close();
+    await closeContext(ctx);
     unlock();
   }
 }

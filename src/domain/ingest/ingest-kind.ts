@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import type { Db } from '../../db/client';
 import type { Action } from '../../policy/policy';
+import type { DispatchWakeup } from '../invitations/dispatch-wakeup';
 import type { Tx } from './upsert-sql';
 
 export const ingestKindNames = [
@@ -33,13 +34,18 @@ export interface IngestKind<T> {
   permission: Action;
   /**
    * writes the rows (no duplicates, references known) inside the caller's transaction; `afterCommit`
-   * runs once the transaction committed (e.g. waking the invitation dispatcher)
+   * runs once the transaction committed (e.g. waking the invitation dispatcher with the caller's
+   * wake-up, the AppContext's)
    */
   write(
     tx: Tx,
     rows: T[],
     onProgress?: (done: number) => void,
-  ): Promise<{ inserted: number; updated: number; afterCommit?: (db: Db) => Promise<void> }>;
+  ): Promise<{
+    inserted: number;
+    updated: number;
+    afterCommit?: (after: { db: Db; dispatchWakeup: DispatchWakeup }) => Promise<void>;
+  }>;
 }
 
 /** A problem with one row (index in the batch) and field; the API names `jobs.3.unitExternalId`, the import a line. */

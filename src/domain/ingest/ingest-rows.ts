@@ -1,6 +1,7 @@
 import type { Db } from '../../db/client';
 import type { Actor } from '../../policy/actor';
 import { authorize } from '../../policy/policy';
+import { type DispatchWakeup, NO_DISPATCH_WAKEUP } from '../invitations/dispatch-wakeup';
 import { type IngestKind, IngestProblems, type RowProblem } from './ingest-kind';
 import { missingKeys, type Tx, type UpsertCounts } from './upsert-sql';
 
@@ -10,6 +11,8 @@ export interface IngestRowsOptions<T> {
   kind: IngestKind<T>;
   rows: T[];
   onProgress?: (done: number) => void;
+  /** the AppContext's, so jobs that became completed wake the dispatcher after commit (default: the minute cron finds them) */
+  dispatchWakeup?: DispatchWakeup;
 }
 
 /**
@@ -22,6 +25,7 @@ export async function ingestRows<T>({
   kind,
   rows,
   onProgress,
+  dispatchWakeup = NO_DISPATCH_WAKEUP,
 }: IngestRowsOptions<T>): Promise<UpsertCounts> {
   authorize(actor, kind.permission);
   const duplicates = findDuplicateKeys(kind, rows);
@@ -32,7 +36,7 @@ export async function ingestRows<T>({
     const { inserted, updated, afterCommit } = await kind.write(tx, rows, onProgress);
     return { counts: { inserted, updated, unchanged: rows.length - inserted - updated }, afterCommit };
   });
-  await afterCommit?.(db);
+  await afterCommit?.({ db, dispatchWakeup });
   return counts;
 }
 

@@ -1,29 +1,34 @@
-import type { Db } from '../../db/client';
 import type { JobSender } from '../messages/mailer';
 
 export const DISPATCH_JOB = 'invitations.dispatch';
 
-type Wake = (at: Date) => Promise<void>;
-const wakers = new WeakMap<Db, Wake>();
-
 /**
  * How a write path that scheduled invitations (batch API, status updates, import) reaches the job
- * queue after its commit without knowing about it: createContext registers, per database, a waker
- * that enqueues a dispatcher run. Without one (CLI, tests without a worker) the minute cron does it.
+ * queue after its commit without knowing about it: the AppContext holds one (src/boot.ts), which
+ * enqueues a dispatcher run once the worker started; the write path receives it from its caller.
+ * Without a queue (CLI, tests without a worker) it does nothing and the minute cron does it.
  */
-export function setDispatchWakeup(db: Db, wake: Wake) {
-  wakers.set(db, wake);
+export interface DispatchWakeup {
+  /** Call after commit with the earliest sendAfter scheduled; never throws (the cron is the safety net). */
+  wake(at: Date | null): Promise<void>;
 }
 
-/** Call after commit with the earliest sendAfter scheduled; never throws (the cron is the safety net). */
-export async function wakeDispatcher(db: Db, at: Date | null) {
-  if (!at) return;
-  try {
-    await wakers.get(db)?.(at);
-  } catch (err) {
-    console.error('[invitations] could not enqueue a dispatcher run:', (err as Error).message);
-  }
+/** A wake-up that enqueues on the queue `jobs()` gives at the time (the worker starts after the context). */
+export function createDispatchWakeup(jobs: () => JobSender | undefined): DispatchWakeup {
+  return {
+    async wake(at) {
+      if (!at) return;
+      try {
+        await enqueueDispatchRun(jobs(), at);
+      } catch (err) {
+        console.error('[invitations] could not enqueue a dispatcher run:', (err as Error).message);
+      }
+    },
+  };
 }
+
+/** For callers that run no dispatcher (CLI, benches): the minute cron finds what they scheduled. */
+export const NO_DISPATCH_WAKEUP: DispatchWakeup = { wake: async () => {} };
 
 /**
  * Enqueues one dispatcher run at `at` (or now, when that passed). One run per minute slot and target

@@ -6,13 +6,15 @@ import { type IngestKind, IngestProblems } from '../ingest/ingest-kind';
 import { findDuplicateKeys } from '../ingest/ingest-rows';
 import type { TJobStatusUpdate } from '../ingest/row-schemas';
 import { asJson, missingKeys, rowsOf, type UpsertCounts } from '../ingest/upsert-sql';
-import { wakeDispatcher } from '../invitations/dispatch-wakeup';
+import { type DispatchWakeup, NO_DISPATCH_WAKEUP } from '../invitations/dispatch-wakeup';
 import { scheduleInvitations } from '../invitations/schedule-invitations';
 
 export interface UpdateJobStatusesOptions {
   db: Db;
   actor: Actor;
   updates: TJobStatusUpdate[];
+  /** the AppContext's, so completed jobs wake the dispatcher after commit (default: the minute cron finds them) */
+  dispatchWakeup?: DispatchWakeup;
 }
 
 const byExternalId = { keyField: 'externalId' } as IngestKind<TJobStatusUpdate>;
@@ -26,6 +28,7 @@ export async function updateJobStatuses({
   db,
   actor,
   updates,
+  dispatchWakeup = NO_DISPATCH_WAKEUP,
 }: UpdateJobStatusesOptions): Promise<UpsertCounts> {
   authorize(actor, 'job.write');
   const duplicates = findDuplicateKeys(byExternalId, updates);
@@ -78,6 +81,6 @@ export async function updateJobStatuses({
     const counts = { inserted: 0, updated: row!.updated, unchanged: updates.length - row!.updated };
     return { counts, invited };
   });
-  await wakeDispatcher(db, invited.firstSendAfter);
+  await dispatchWakeup.wake(invited.firstSendAfter);
   return counts;
 }

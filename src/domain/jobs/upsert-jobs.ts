@@ -5,7 +5,6 @@ import type { IngestKind } from '../ingest/ingest-kind';
 import { ingestRows } from '../ingest/ingest-rows';
 import { type TJobRow, ZJobRow } from '../ingest/row-schemas';
 import { upsertResolved } from '../ingest/upsert-sql';
-import { wakeDispatcher } from '../invitations/dispatch-wakeup';
 import { scheduleInvitations } from '../invitations/schedule-invitations';
 
 const CHUNK = 25_000;
@@ -103,7 +102,11 @@ export const jobIngest: IngestKind<TJobRow> = {
       tx,
       sql`SELECT j.id FROM job_stage r JOIN jobs j ON j.external_id = r.external_id`,
     );
-    return { inserted, updated, afterCommit: (db) => wakeDispatcher(db, invited.firstSendAfter) };
+    return {
+      inserted,
+      updated,
+      afterCommit: (after) => after.dispatchWakeup.wake(invited.firstSendAfter),
+    };
   },
 };
 

@@ -3,7 +3,7 @@ import { organisation } from '../../db/schema';
 import type { Actor } from '../../policy/actor';
 import { authorize } from '../../policy/policy';
 import { recordAudit } from '../audit/record-audit';
-import { forgetSurveyBranding } from '../responses/survey-branding';
+import type { SurveyBrandingCache } from '../responses/survey-branding';
 import { readOrganisationSettings } from './get-organisation-settings';
 import { type TOrganisationSettings, ZOrganisationSettings } from './organisation-settings';
 
@@ -12,10 +12,13 @@ export async function updateOrganisationSettings({
   db,
   actor,
   settings,
+  surveyBranding,
 }: {
   db: Db;
   actor: Actor;
   settings: TOrganisationSettings;
+  /** the survey page's kept branding (the AppContext's), forgotten once saved */
+  surveyBranding: SurveyBrandingCache;
 }) {
   authorize(actor, 'organisation.manage');
   const next = ZOrganisationSettings.parse(settings);
@@ -24,7 +27,7 @@ export async function updateOrganisationSettings({
     .insert(organisation)
     .values({ id: 1, ...next })
     .onConflictDoUpdate({ target: organisation.id, set: { ...next, updatedAt: new Date() } });
-  forgetSurveyBranding(db); // the survey page keeps the branding in memory
+  surveyBranding.forget(); // the survey page keeps the branding in memory
   const changed = (Object.keys(next) as (keyof TOrganisationSettings)[]).filter((k) => next[k] !== before[k]);
   if (changed.length)
     await recordAudit({

@@ -3,13 +3,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest
 import { questionnaireVersions } from '../../db/schema';
 import { startHarness, type TestHarness } from '../../test/harness';
 import { getPublishedVersion } from './get-published-version';
-import {
-  knownVersions,
-  publishedMsOf,
-  questionnaireVersion,
-  REREAD_AFTER_MS,
-  surveyDefinition,
-} from './published-definitions';
+import { publishedMsOf, REREAD_AFTER_MS } from './published-definitions';
 import type { TQuestionnaireDefinition } from './questionnaire-definition';
 
 let h: TestHarness;
@@ -18,6 +12,7 @@ beforeAll(async () => {
 });
 afterAll(async () => h?.close());
 afterEach(() => vi.restoreAllMocks());
+const definitions = () => h.ctx.survey.definitions;
 
 async function publishedMs(versionId: number) {
   const result = (await h.ctx.db.execute(
@@ -40,19 +35,19 @@ async function later<T>(ms: number, body: () => Promise<T>) {
 describe('published questionnaire definitions in memory', () => {
   it('are one frozen object for the page and the submission, known to later submissions', async () => {
     const { versionId } = (await getPublishedVersion({ db: h.ctx.db, journey: 'repair' }))!;
-    const forPage = await surveyDefinition(h.ctx.db, versionId);
+    const forPage = await definitions().surveyDefinition(versionId);
     expect(forPage).toMatchObject({ versionId, published: true });
     expect(Object.isFrozen(forPage!.definition.questions[0])).toBe(true);
-    const forSubmission = await questionnaireVersion(h.ctx.db, versionId, await publishedMs(versionId));
+    const forSubmission = await definitions().questionnaireVersion(versionId, await publishedMs(versionId));
     expect(forSubmission).toBe(forPage);
-    expect(knownVersions(h.ctx.db)).toContain(forPage);
+    expect(definitions().knownVersions()).toContain(forPage);
     // read again after a minute, unchanged: the same object (the page's kept forms stay)
-    expect(await later(REREAD_AFTER_MS + 1, () => surveyDefinition(h.ctx.db, versionId))).toBe(forPage);
+    expect(await later(REREAD_AFTER_MS + 1, () => definitions().surveyDefinition(versionId))).toBe(forPage);
   });
 
   it('show a version seeded again under the same id: the page within a minute, a submission at once', async () => {
     const { versionId, definition } = (await getPublishedVersion({ db: h.ctx.db, journey: 'planned' }))!;
-    const before = await surveyDefinition(h.ctx.db, versionId);
+    const before = await definitions().surveyDefinition(versionId);
     const [row] = await h.ctx.db
       .select()
       .from(questionnaireVersions)
@@ -67,20 +62,20 @@ describe('published questionnaire definitions in memory', () => {
       })
       .where(eq(questionnaireVersions.id, versionId));
     try {
-      expect(await surveyDefinition(h.ctx.db, versionId)).toBe(before);
-      const now = await questionnaireVersion(h.ctx.db, versionId, await publishedMs(versionId));
+      expect(await definitions().surveyDefinition(versionId)).toBe(before);
+      const now = await definitions().questionnaireVersion(versionId, await publishedMs(versionId));
       expect(now!.definition).toEqual(fewer);
       expect(now!.publishedMs).not.toBe(before!.publishedMs);
-      expect(knownVersions(h.ctx.db)).not.toContain(before);
-      expect(await surveyDefinition(h.ctx.db, versionId)).toBe(now);
+      expect(definitions().knownVersions()).not.toContain(before);
+      expect(await definitions().surveyDefinition(versionId)).toBe(now);
 
       // the page alone, without a submission's publication moment: read again after a minute
       await h.ctx.db
         .update(questionnaireVersions)
         .set({ definition: row!.definition, publishedAt: row!.publishedAt })
         .where(eq(questionnaireVersions.id, versionId));
-      expect(await later(REREAD_AFTER_MS - 1_000, () => surveyDefinition(h.ctx.db, versionId))).toBe(now);
-      const reread = await later(REREAD_AFTER_MS + 1, () => surveyDefinition(h.ctx.db, versionId));
+      expect(await later(REREAD_AFTER_MS - 1_000, () => definitions().surveyDefinition(versionId))).toBe(now);
+      const reread = await later(REREAD_AFTER_MS + 1, () => definitions().surveyDefinition(versionId));
       expect(reread).not.toBe(now);
       expect(reread!.definition).toEqual(definition);
     } finally {
@@ -102,11 +97,15 @@ describe('published questionnaire definitions in memory', () => {
         definition: published.definition,
       })
       .returning({ id: questionnaireVersions.id });
-    const first = await surveyDefinition(h.ctx.db, draft!.id);
+    const first = await definitions().surveyDefinition(draft!.id);
     expect(first).toMatchObject({ versionId: draft!.id, published: false, publishedMs: null });
     expect(Object.isFrozen(first!.definition)).toBe(false);
-    expect(await surveyDefinition(h.ctx.db, draft!.id)).not.toBe(first);
-    expect(knownVersions(h.ctx.db).map((v) => v.versionId)).not.toContain(draft!.id);
-    expect(await questionnaireVersion(h.ctx.db, draft!.id, null)).not.toBe(first);
+    expect(await definitions().surveyDefinition(draft!.id)).not.toBe(first);
+    expect(
+      definitions()
+        .knownVersions()
+        .map((v) => v.versionId),
+    ).not.toContain(draft!.id);
+    expect(await definitions().questionnaireVersion(draft!.id, null)).not.toBe(first);
   });
 });

@@ -19,9 +19,10 @@ export interface KnownVersion {
 export const publishedMsOf = (column: string) => `round(extract(epoch FROM ${column}) * 1000)::bigint::text`;
 
 /**
- * Published questionnaire versions, kept in memory per database for the survey page and the
- * submission, so neither reads and parses a definition per request (on PGlite every further table
- * in the page's query cost about as much as the lookup itself). Only a draft is ever edited
+ * Published questionnaire versions, kept in memory for the survey page and the submission, so
+ * neither reads and parses a definition per request (on PGlite every further table in the page's
+ * query cost about as much as the lookup itself). One per process and database, owned by the
+ * AppContext (src/domain/responses/survey-machinery.ts). Only a draft is ever edited
  * (update-draft.ts) and a published version is never deleted, so a published one is kept, frozen:
  * every request shares it, and the page keeps the form it rendered from it (keyed by this object:
  * src/http/survey/form-cache.ts). A draft is never kept.
@@ -29,16 +30,17 @@ export const publishedMsOf = (column: string) => `round(extract(epoch FROM ${col
  * The one thing that can change a kept version is a database emptied and seeded again under a
  * running process (ids restarted). The two readers guard against that differently, each as cheaply
  * as it can:
- * - a submission's statement checks the version's publication moment itself (submit-response.ts),
- *   and a lookup that finds another moment than the kept one reads the version again
- *   (`questionnaireVersion`): exact, so it needs no expiry;
+ * - a save or submission looks up the version's publication moment with the invitation
+ *   (src/domain/responses/invitation-lookups.ts), and a kept version with another moment is read
+ *   again (`questionnaireVersion`); the submission's statement checks the moment too: exact, so it
+ *   needs no expiry;
  * - the page's lookup reads only the invitation and its job (no version row, no publication
  *   moment), so `surveyDefinition` reads a kept version again once it is REREAD_AFTER_MS old: an
  *   old questionnaire shows for at most that long. Read again unchanged (the same publication
  *   moment and definition), the kept object stays, with its rendered forms.
  */
 export const REREAD_AFTER_MS = 60_000;
-/** both readers' kept versions together; a submission checks its answers against each in advance */
+/** kept versions at most (the oldest read goes first) */
 const MAX_VERSIONS = 100;
 
 interface Kept {
@@ -48,69 +50,59 @@ interface Kept {
   readAt: number;
 }
 
-const keptByDb = new WeakMap<Db, Map<number, Kept>>();
+export class PublishedDefinitions {
+  private readonly kept = new Map<number, Kept>();
 
-function keptIn(db: Db) {
-  let kept = keptByDb.get(db);
-  if (!kept) {
-    kept = new Map();
-    keptByDb.set(db, kept);
+  constructor(private readonly db: Db) {}
+
+  /** The versions kept now: what a page or a submission finds in memory. */
+  knownVersions(): KnownVersion[] {
+    return [...this.kept.values()].map((kept) => kept.version);
   }
-  return kept;
-}
 
-/** The versions this process has read, for a submission that tries them before any lookup. */
-export function knownVersions(db: Db): KnownVersion[] {
-  return [...keptIn(db).values()].map((kept) => kept.version);
-}
-
-/**
- * For a submission: a version's definition from memory when this process read it before and it is
- * still the version published at `publishedMs` (what the caller's lookup found), else read now.
- */
-export async function questionnaireVersion(
-  db: Db,
-  versionId: number,
-  publishedMs: string | null,
-): Promise<KnownVersion | null> {
-  const kept = keptIn(db).get(versionId);
-  if (kept && publishedMs !== null && kept.version.publishedMs === publishedMs) return kept.version;
-  return read(db, versionId);
-}
-
-/** For the survey page: a version's definition from memory, read again once REREAD_AFTER_MS old. */
-export async function surveyDefinition(db: Db, versionId: number): Promise<KnownVersion | null> {
-  const kept = keptIn(db).get(versionId);
-  if (kept && Date.now() - kept.readAt < REREAD_AFTER_MS) return kept.version;
-  return read(db, versionId);
-}
-
-async function read(db: Db, versionId: number): Promise<KnownVersion | null> {
-  const result = (await db.execute(
-    sql`SELECT definition, status, ${sql.raw(publishedMsOf('published_at'))} AS "publishedMs"
-        FROM questionnaire_versions WHERE id = ${versionId}`,
-  )) as unknown as { rows: Array<{ definition: unknown; status: string; publishedMs: string | null }> };
-  const row = result.rows[0];
-  const versions = keptIn(db);
-  const before = versions.get(versionId);
-  versions.delete(versionId);
-  if (!row) return null;
-  const definition = (
-    typeof row.definition === 'string' ? JSON.parse(row.definition) : row.definition
-  ) as TQuestionnaireDefinition;
-  const published = row.status !== 'draft';
-  if (!published || row.publishedMs === null) {
-    return { versionId, publishedMs: row.publishedMs, published, definition };
+  /**
+   * For a save or submission: a version's definition from memory when it is still the version
+   * published at `publishedMs` (what the invitation's lookup found), else read now.
+   */
+  async questionnaireVersion(versionId: number, publishedMs: string | null): Promise<KnownVersion | null> {
+    const kept = this.kept.get(versionId);
+    if (kept && publishedMs !== null && kept.version.publishedMs === publishedMs) return kept.version;
+    return this.read(versionId);
   }
-  // the same version read again keeps its object (and so the forms rendered from it)
-  const text = JSON.stringify(definition);
-  const same = before && before.version.publishedMs === row.publishedMs && before.text === text;
-  const version: KnownVersion = same
-    ? before.version
-    : { versionId, publishedMs: row.publishedMs, published, definition: deepFreeze(definition) };
-  if (versions.size >= MAX_VERSIONS) versions.delete(versions.keys().next().value!);
-  versions.set(versionId, { version, text, readAt: Date.now() });
-  return version;
+
+  /** For the survey page: a version's definition from memory, read again once REREAD_AFTER_MS old. */
+  async surveyDefinition(versionId: number): Promise<KnownVersion | null> {
+    const kept = this.kept.get(versionId);
+    if (kept && Date.now() - kept.readAt < REREAD_AFTER_MS) return kept.version;
+    return this.read(versionId);
+  }
+
+  private async read(versionId: number): Promise<KnownVersion | null> {
+    const result = (await this.db.execute(
+      sql`SELECT definition, status, ${sql.raw(publishedMsOf('published_at'))} AS "publishedMs"
+          FROM questionnaire_versions WHERE id = ${versionId}`,
+    )) as unknown as { rows: Array<{ definition: unknown; status: string; publishedMs: string | null }> };
+    const row = result.rows[0];
+    const before = this.kept.get(versionId);
+    this.kept.delete(versionId);
+    if (!row) return null;
+    const definition = (
+      typeof row.definition === 'string' ? JSON.parse(row.definition) : row.definition
+    ) as TQuestionnaireDefinition;
+    const published = row.status !== 'draft';
+    if (!published || row.publishedMs === null) {
+      return { versionId, publishedMs: row.publishedMs, published, definition };
+    }
+    // the same version read again keeps its object (and so the forms rendered from it)
+    const text = JSON.stringify(definition);
+    const same = before && before.version.publishedMs === row.publishedMs && before.text === text;
+    const version: KnownVersion = same
+      ? before.version
+      : { versionId, publishedMs: row.publishedMs, published, definition: deepFreeze(definition) };
+    if (this.kept.size >= MAX_VERSIONS) this.kept.delete(this.kept.keys().next().value!);
+    this.kept.set(versionId, { version, text, readAt: Date.now() });
+    return version;
+  }
 }
 
 function deepFreeze<T>(value: T): T {

@@ -1,20 +1,15 @@
-import { asc, eq, sql } from 'drizzle-orm';
+import { asc, eq } from 'drizzle-orm';
 import type { Db } from '../../db/client';
+import { runPrepared } from '../../db/prepared-statement';
 import { invitations, questionnaireVersions, responseAnswers, responses } from '../../db/schema';
 import type { Actor } from '../../policy/actor';
 import { authorize } from '../../policy/policy';
 import { hashSurveyToken, SURVEY_TOKEN_PATTERN } from '../invitations/survey-token';
 import type { AnswerRow } from '../questionnaires/check-answers';
-import {
-  type KnownVersion,
-  publishedMsOf,
-  questionnaireVersion,
-  surveyDefinition,
-} from '../questionnaires/published-definitions';
 import type { TQuestionnaireDefinition } from '../questionnaires/questionnaire-definition';
-import { markOpened } from './opened-marks';
-import { runPrepared } from './prepared-statement';
-import { type SurveyBranding, surveyBranding } from './survey-branding';
+import { isOpen } from './answerable-invitation';
+import type { SurveyBranding } from './survey-branding';
+import type { SurveyMachinery } from './survey-machinery';
 
 export type SurveyLocale = 'nl' | 'en';
 
@@ -56,62 +51,11 @@ export async function findInvitationByToken(db: Db, token: string) {
   return row ?? null;
 }
 
-/** Still answerable: sent and not past its expiry (the cron marks `expired` later; readers check too). */
-export const isOpen = (i: { status: string; expiresAt: Date | null }, now = new Date()) =>
-  i.status === 'sent' && (!i.expiresAt || i.expiresAt > now);
-
-export interface FoundInvitation {
-  id: number;
-  status: string;
-  expiresAt: Date | null;
-  versionId: number | null;
-  publishedMs: string | null;
-}
-
-/**
- * One indexed read by the token's hash: the invitation's state and the version it asks, with that
- * version's publication moment, so the caller takes the definition from memory when it is still the
- * one kept (`questionnaireVersion` in ../questionnaires/published-definitions.ts).
- */
-export async function lookUpInvitation(db: Db, tokenHash: string): Promise<FoundInvitation | undefined> {
-  const result = (await db.execute(sql`
-    SELECT i.id, i.status, i.expires_at AS "expiresAt", i.questionnaire_version_id AS "versionId",
-           ${sql.raw(publishedMsOf('v.published_at'))} AS "publishedMs"
-    FROM invitations i LEFT JOIN questionnaire_versions v ON v.id = i.questionnaire_version_id
-    WHERE i.token_hash = ${tokenHash}`)) as unknown as { rows: FoundInvitation[] };
-  const row = result.rows[0];
-  if (!row) return undefined;
-  const expiresAt = row.expiresAt === null ? null : new Date(row.expiresAt as unknown as string);
-  return { ...row, expiresAt };
-}
-
-/**
- * The invitation behind a token's hash as a save or a submission meets it: `unknown` (no such
- * invitation or questionnaire, expired or withdrawn), `answered`, or `open` with the version it
- * asks (from memory while it is still the one kept).
- */
-export async function invitationForAnswers(
-  db: Db,
-  tokenHash: string,
-): Promise<
-  | { state: 'unknown' }
-  | { state: 'answered' }
-  | { state: 'open'; invitation: FoundInvitation; version: KnownVersion }
-> {
-  const invitation = await lookUpInvitation(db, tokenHash);
-  if (!invitation?.versionId) return { state: 'unknown' };
-  const version = await questionnaireVersion(db, invitation.versionId, invitation.publishedMs);
-  if (!version) return { state: 'unknown' };
-  if (invitation.status === 'answered') return { state: 'answered' };
-  if (!isOpen(invitation)) return { state: 'unknown' };
-  return { state: 'open', invitation, version };
-}
-
 /**
  * The page's one query: the invitation and its job, by the token's hash, as a prepared statement
  * (prepared-statement.ts): planning a join was most of a page view's cost on PGlite. The
- * questionnaire and the corporation's branding come from memory (survey-branding.ts,
- * ../questionnaires/published-definitions.ts): on PGlite every further table in the query costs
+ * questionnaire and the corporation's branding come from memory (`survey.definitions`,
+ * `survey.branding`: survey-machinery.ts): on PGlite every further table in the query costs
  * about as much again.
  */
 const PAGE_LOOKUP = {
@@ -145,25 +89,27 @@ async function lookUpPage(db: Db, token: string) {
 }
 
 /**
- * Opens the survey for the page: marks `openedAt` the first time (written shortly after, in a
- * batch: opened-marks.ts), remembers a chosen language on the invitation, and gives the saved
+ * Opens the survey for the page (a GET): marks `openedAt` the first time (written shortly after, in
+ * a batch: opened-marks.ts), remembers a chosen language on the invitation, and gives the saved
  * draft (or, once answered, what was answered) with the corporation's branding.
  */
 export async function openSurvey({
   db,
+  survey,
   token,
   locale,
 }: {
   db: Db;
+  survey: Pick<SurveyMachinery, 'definitions' | 'branding' | 'openedMarks'>;
   token: string;
   locale?: SurveyLocale;
 }): Promise<OpenedSurvey> {
   // a malformed token never reaches the database; an unknown and an expired one cost the same
   const [found, branding] = await Promise.all([
     SURVEY_TOKEN_PATTERN.test(token) ? lookUpPage(db, token) : null,
-    surveyBranding(db),
+    survey.branding.get(),
   ]);
-  const version = found?.versionId ? await surveyDefinition(db, found.versionId) : null;
+  const version = found?.versionId ? await survey.definitions.surveyDefinition(found.versionId) : null;
   if (!found || !version) return { state: 'unknown', branding };
   const { definition } = version;
   const chosen = locale ?? found.locale ?? 'nl';
@@ -185,7 +131,7 @@ export async function openSurvey({
       .update(invitations)
       .set({ locale, ...(found.openedAt ? {} : { openedAt: new Date() }) })
       .where(eq(invitations.id, found.id));
-  } else if (!found.openedAt) markOpened(db, found.id);
+  } else if (!found.openedAt) survey.openedMarks.mark(found.id);
   return {
     state: 'open',
     branding,

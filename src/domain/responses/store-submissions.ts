@@ -1,10 +1,12 @@
 import type { Db } from '../../db/client';
+import { runPrepared } from '../../db/prepared-statement';
+import { GroupBatcher } from '../../lib/group-batcher';
 import type { AnswerRow } from '../questionnaires/check-answers';
 import { publishedMsOf } from '../questionnaires/published-definitions';
-import { runPrepared } from './prepared-statement';
 
 /** A tenant's answers checked against one questionnaire version, as the statement stores them. */
 export interface CheckedSubmission {
+  invitationId: number;
   versionId: number;
   publishedMs: string | null;
   consent: boolean;
@@ -15,38 +17,45 @@ export interface CheckedSubmission {
 
 /**
  * Stores final submissions with ONE statement per batch: submissions that arrive while earlier ones
- * are being written wait and are then written together (as PostgreSQL's own group commit does for
- * commits). One tenant alone is written at once; at a hundred tenants at once a statement carries
- * tens of them, and each costs a third of what it costs alone (the statement's fixed work and the
- * commit are shared). Every tenant still waits for the commit of the statement that holds their
- * submission before hearing "stored", so nothing confirmed can be lost.
+ * are being written wait and are then written together (../../lib/group-batcher.ts). One tenant
+ * alone is written at once; at a hundred tenants at once a statement carries tens of them, and each
+ * costs a third of what it costs alone (the statement's fixed work and the commit are shared). Every
+ * tenant still waits for the commit of the statement that holds their submission before hearing
+ * "stored", so nothing confirmed can be lost. One queue per process and database, owned by the
+ * AppContext (survey-machinery.ts), which waits for it on a normal stop.
  *
- * The statement answers each invitation only while it is still open and asks one of the versions
- * its answers were checked against (still published at the same moment), and from that row inserts
- * the response with its attribution copied from the job (as the job is at that moment), the typed
+ * The statement answers each invitation only while it is still open and asks the version its
+ * answers were checked against (still published at the same moment), and from that row inserts the
+ * response with its attribution copied from the job (as the job is at that moment), the typed
  * answers in the questionnaire's order and a `response.submitted` event. The update locks the
  * invitation row: of two submissions at once the second waits, finds it answered and stores nothing
- * (the unique index responses_one_per_invitation backs this); within one batch a token appears at
- * most once (a second submission of it waits for the next batch). When a batch's statement fails
- * (a constraint, a deadlock between processes), its submissions are each written again alone, so
- * one tenant's failure is nobody else's.
- *
- * Resolves with the new response's id, or null when nothing was stored (answered, expired, unknown,
- * or on another version than the ones given).
+ * (the unique index responses_one_per_invitation backs this); within one batch an invitation appears
+ * at most once (a second submission of it waits for the next batch). When a batch's statement fails
+ * (a constraint, a deadlock between processes), its submissions are each written again alone.
  */
-export function storeSubmission(db: Db, tokenHash: string, candidates: CheckedSubmission[]) {
-  return new Promise<number | null>((resolve, reject) => {
-    const queue = queueOf(db);
-    queue.waiting.push({ tokenHash, candidates, resolve, reject });
-    if (queue.writing < MAX_WRITING && !queue.starting) {
-      // after the requests that arrived with this one have had their turn (same event-loop round)
-      queue.starting = true;
-      setImmediate(() => {
-        queue.starting = false;
-        void writeNext(db, queue);
-      });
-    }
-  });
+export class SubmissionQueue {
+  private readonly batcher: GroupBatcher<CheckedSubmission, number | null>;
+
+  constructor(db: Db) {
+    this.batcher = new GroupBatcher((batch) => runStatement(db, batch), {
+      maxBatch: MAX_BATCH,
+      maxRunning: MAX_WRITING,
+      keyOf: (submission) => submission.invitationId,
+    });
+  }
+
+  /**
+   * Resolves with the new response's id once committed, or null when nothing was stored (answered
+   * or expired meanwhile, or its version is no longer published as checked).
+   */
+  store(submission: CheckedSubmission): Promise<number | null> {
+    return this.batcher.run(submission);
+  }
+
+  /** Waits for the submissions already handed in (a normal stop). */
+  drain() {
+    return this.batcher.drain();
+  }
 }
 
 /** Statements under way at once per process and database (the pool also serves pages and the worker). */
@@ -54,103 +63,34 @@ export const MAX_WRITING = 2;
 /** Submissions in one statement at most. */
 export const MAX_BATCH = 50;
 
-interface Waiting {
-  tokenHash: string;
-  candidates: CheckedSubmission[];
-  resolve: (id: number | null) => void;
-  reject: (err: unknown) => void;
-}
-
-interface Queue {
-  waiting: Waiting[];
-  writing: number;
-  starting: boolean;
-}
-
-const queues = new WeakMap<Db, Queue>();
-
-function queueOf(db: Db): Queue {
-  let queue = queues.get(db);
-  if (!queue) {
-    queue = { waiting: [], writing: 0, starting: false };
-    queues.set(db, queue);
-  }
-  return queue;
-}
-
-async function writeNext(db: Db, queue: Queue): Promise<void> {
-  if (!queue.waiting.length) return;
-  queue.writing++;
-  try {
-    while (queue.waiting.length) {
-      const batch = takeBatch(queue);
-      await writeBatch(db, batch);
-    }
-  } finally {
-    queue.writing--;
-  }
-}
-
-/** Up to MAX_BATCH waiting submissions in arrival order, each token once; the rest keep waiting. */
-function takeBatch(queue: Queue): Waiting[] {
-  const batch: Waiting[] = [];
-  const tokens = new Set<string>();
-  const rest: Waiting[] = [];
-  for (const item of queue.waiting) {
-    if (batch.length < MAX_BATCH && !tokens.has(item.tokenHash)) {
-      batch.push(item);
-      tokens.add(item.tokenHash);
-    } else rest.push(item);
-  }
-  queue.waiting = rest;
-  return batch;
-}
-
-async function writeBatch(db: Db, batch: Waiting[]) {
-  let stored: Map<string, number>;
-  try {
-    stored = await runStatement(db, batch);
-  } catch (err) {
-    if (batch.length === 1) {
-      batch[0]!.reject(err);
-      return;
-    }
-    for (const item of batch) await writeBatch(db, [item]);
-    return;
-  }
-  for (const item of batch) item.resolve(stored.get(item.tokenHash) ?? null);
-}
-
-async function runStatement(db: Db, batch: Waiting[]) {
-  const candidates = batch.flatMap((item) =>
-    item.candidates.map((candidate) => ({ tokenHash: item.tokenHash, ...candidate })),
-  );
-  const rows = await runPrepared<{ id: number; tokenHash: string }>(db, SUBMIT, [JSON.stringify(candidates)]);
-  return new Map(rows.map((row) => [row.tokenHash, Number(row.id)]));
+async function runStatement(db: Db, batch: CheckedSubmission[]) {
+  const rows = await runPrepared<{ id: number; invitationId: number }>(db, SUBMIT, [JSON.stringify(batch)]);
+  const stored = new Map(rows.map((row) => [Number(row.invitationId), Number(row.id)]));
+  return batch.map((submission) => stored.get(submission.invitationId) ?? null);
 }
 
 /**
- * $1: the checked submissions (JSON), one element per token and version. Returns the new
- * responses' ids with their token's hash.
+ * $1: the checked submissions (JSON), one element per invitation. Returns the new responses' ids
+ * with their invitation's id.
  */
 const SUBMIT = {
   name: 'achtplus_submit_responses',
   types: ['text'],
   text: `
     WITH candidate AS (
-      SELECT c."tokenHash", c."versionId", c."publishedMs", c.consent, c.grade, c.nps, c.rows
-      FROM jsonb_to_recordset($1::jsonb) AS c("tokenHash" text, "versionId" integer, "publishedMs" text,
+      SELECT c."invitationId", c."versionId", c."publishedMs", c.consent, c.grade, c.nps, c.rows
+      FROM jsonb_to_recordset($1::jsonb) AS c("invitationId" integer, "versionId" integer, "publishedMs" text,
         consent boolean, grade integer, nps integer, rows jsonb)
     ), answered AS (
       UPDATE invitations i
       SET status = 'answered', answered_at = now(), draft_answers = NULL, draft_saved_at = NULL
       FROM candidate c
-      WHERE i.token_hash = c."tokenHash" AND i.status = 'sent'
+      WHERE i.id = c."invitationId" AND i.status = 'sent'
         AND (i.expires_at IS NULL OR i.expires_at > now())
         AND i.questionnaire_version_id = c."versionId"
         AND EXISTS (SELECT 1 FROM questionnaire_versions v WHERE v.id = c."versionId"
           AND ${publishedMsOf('v.published_at')} IS NOT DISTINCT FROM c."publishedMs")
-      RETURNING i.id, i.token_hash, i.job_id, i.tenant_id, i.journey, i.questionnaire_version_id,
+      RETURNING i.id, i.job_id, i.tenant_id, i.journey, i.questionnaire_version_id,
         i.locale, c.consent, c.grade, c.nps, c.rows
     ), response AS (
       INSERT INTO responses (invitation_id, job_id, questionnaire_version_id, journey, department_id,
@@ -183,5 +123,5 @@ const SUBMIT = {
       FROM response r
       ORDER BY r.id
     )
-    SELECT r.id, a.token_hash AS "tokenHash" FROM response r JOIN answered a ON a.id = r.invitation_id`,
+    SELECT r.id, r.invitation_id AS "invitationId" FROM response r`,
 };

@@ -20,10 +20,9 @@ import { startHarness, type TestHarness } from '../../test/harness';
 import { buildSentInvitation } from '../../test/survey-factories';
 import type { AnswerRow } from '../questionnaires/check-answers';
 import { getPublishedVersion } from '../questionnaires/get-published-version';
-import { surveyDefinition } from '../questionnaires/published-definitions';
 import type { TQuestionnaireDefinition } from '../questionnaires/questionnaire-definition';
 import { saveSurveyDraft } from './save-survey-draft';
-import { type CheckedSubmission, storeSubmission } from './store-submissions';
+import type { CheckedSubmission } from './store-submissions';
 import { submitResponse } from './submit-response';
 
 let h: TestHarness;
@@ -59,9 +58,10 @@ const responsesOf = (invitationId: number) =>
 describe('submitResponse', () => {
   it('stores the response with the job attribution, typed answers, an event, and answers the invitation', async () => {
     const { job, invitation, token, complex } = await sentInvitation();
-    await saveSurveyDraft({ db: h.ctx.db, token, answers: { grade: '4' } });
+    await saveSurveyDraft({ db: h.ctx.db, survey: h.ctx.survey, token, answers: { grade: '4' } });
     const result = await submitResponse({
       db: h.ctx.db,
+      survey: h.ctx.survey,
       token,
       answers: {
         grade: '4',
@@ -128,30 +128,46 @@ describe('submitResponse', () => {
 
   it('links the tenant only with consent', async () => {
     const { invitation, token, tenant } = await sentInvitation();
-    await submitResponse({ db: h.ctx.db, token, answers: { grade: 9, consent: 'yes' } });
+    await submitResponse({
+      db: h.ctx.db,
+      survey: h.ctx.survey,
+      token,
+      answers: { grade: 9, consent: 'yes' },
+    });
     expect((await responsesOf(invitation.id))[0]).toMatchObject({ consent: true, tenantId: tenant.id });
   });
 
   it('stores one response when the same survey is submitted twice, also at the same moment', async () => {
     const { invitation, token } = await sentInvitation();
     const results = await Promise.all(
-      [8, 9, 7].map((grade) => submitResponse({ db: h.ctx.db, token, answers: { grade } })),
+      [8, 9, 7].map((grade) =>
+        submitResponse({ db: h.ctx.db, survey: h.ctx.survey, token, answers: { grade } }),
+      ),
     );
     expect(results.map((r) => r.state).sort()).toEqual(['answered', 'answered', 'submitted']);
     expect(await responsesOf(invitation.id)).toHaveLength(1);
-    expect((await submitResponse({ db: h.ctx.db, token, answers: { grade: 1 } })).state).toBe('answered');
+    expect(
+      (await submitResponse({ db: h.ctx.db, survey: h.ctx.survey, token, answers: { grade: 1 } })).state,
+    ).toBe('answered');
     expect(await responsesOf(invitation.id)).toHaveLength(1);
   });
 
   it('refuses bad answers and stores nothing', async () => {
     const { invitation, token } = await sentInvitation();
-    const result = await submitResponse({ db: h.ctx.db, token, answers: { grade: 11, hacked: 'x' } });
+    const result = await submitResponse({
+      db: h.ctx.db,
+      survey: h.ctx.survey,
+      token,
+      answers: { grade: 11, hacked: 'x' },
+    });
     expect(result).toEqual({
       state: 'invalid',
       problems: [
         { questionKey: 'hacked', message: 'unknown question' },
         { questionKey: 'grade', message: 'must be a whole number from 1 to 10' },
       ],
+      // what the page needs to show the form again, from the same lookup
+      form: expect.objectContaining({ invitationId: invitation.id, locale: 'nl' }),
     });
     expect(await responsesOf(invitation.id)).toHaveLength(0);
     const [after] = await h.ctx.db.select().from(invitations).where(eq(invitations.id, invitation.id));
@@ -162,14 +178,23 @@ describe('submitResponse', () => {
     const { invitation, token } = await sentInvitation();
     const result = await submitResponse({
       db: h.ctx.db,
+      survey: h.ctx.survey,
       token,
       answers: { grade: 3 },
       shown: ['grade', 'nps'],
     });
-    expect(result).toEqual({ state: 'revealed', keys: ['what_went_wrong'] });
+    expect(result).toEqual({
+      state: 'revealed',
+      keys: ['what_went_wrong'],
+      form: expect.objectContaining({ invitationId: invitation.id }),
+    });
     expect(await responsesOf(invitation.id)).toHaveLength(0);
+    // the answers so far are kept as the draft while the page asks the follow-up
+    const [kept] = await h.ctx.db.select().from(invitations).where(eq(invitations.id, invitation.id));
+    expect(kept!.draftAnswers).toEqual({ grade: 3 });
     const again = await submitResponse({
       db: h.ctx.db,
+      survey: h.ctx.survey,
       token,
       answers: { grade: 3 },
       shown: ['grade', 'what_went_wrong', 'nps'],
@@ -183,14 +208,18 @@ describe('submitResponse', () => {
     const { token } = await buildSentInvitation(h.ctx.db, h.ctx.secret, other, {
       expiresAt: new Date(Date.now() - 1000),
     });
-    expect((await submitResponse({ db: h.ctx.db, token, answers: { grade: 8 } })).state).toBe('unknown');
+    expect(
+      (await submitResponse({ db: h.ctx.db, survey: h.ctx.survey, token, answers: { grade: 8 } })).state,
+    ).toBe('unknown');
     const unknown = 'A'.repeat(32);
-    expect((await submitResponse({ db: h.ctx.db, token: unknown, answers: { grade: 8 } })).state).toBe(
-      'unknown',
-    );
-    expect((await submitResponse({ db: h.ctx.db, token: 'short', answers: { grade: 8 } })).state).toBe(
-      'unknown',
-    );
+    expect(
+      (await submitResponse({ db: h.ctx.db, survey: h.ctx.survey, token: unknown, answers: { grade: 8 } }))
+        .state,
+    ).toBe('unknown');
+    expect(
+      (await submitResponse({ db: h.ctx.db, survey: h.ctx.survey, token: 'short', answers: { grade: 8 } }))
+        .state,
+    ).toBe('unknown');
   });
 
   it("stores every answer in the questionnaire's order, text exactly as typed and choices as a list", async () => {
@@ -198,6 +227,7 @@ describe('submitResponse', () => {
     const comment = `Prima'); DROP TABLE responses; -- \\ $$ "quotes" ’t 🙂\nnieuwe regel`;
     const result = await submitResponse({
       db: h.ctx.db,
+      survey: h.ctx.survey,
       token,
       answers: { comment, tidy: '2', improvements: ['paintwork', 'cleaning'], grade: '6' },
     });
@@ -215,13 +245,21 @@ describe('submitResponse', () => {
 
   it('stores the answers with the version the invitation asks, whichever versions were used before', async () => {
     const repair = await sentInvitation('repair');
-    expect((await submitResponse({ db: h.ctx.db, token: repair.token, answers: { grade: '8' } })).state).toBe(
-      'submitted',
-    );
+    expect(
+      (
+        await submitResponse({
+          db: h.ctx.db,
+          survey: h.ctx.survey,
+          token: repair.token,
+          answers: { grade: '8' },
+        })
+      ).state,
+    ).toBe('submitted');
     // the same answers also fit the repair questionnaire, which this process knows now
     const planned = await sentInvitation('planned');
     const result = await submitResponse({
       db: h.ctx.db,
+      survey: h.ctx.survey,
       token: planned.token,
       answers: { grade: '7', nps: '6' },
     });
@@ -234,7 +272,12 @@ describe('submitResponse', () => {
 
   it('checks answers against a version as it is now published, not as this process read it before', async () => {
     const first = await sentInvitation('vacancy');
-    await submitResponse({ db: h.ctx.db, token: first.token, answers: { grade: '8', comment: 'goed' } });
+    await submitResponse({
+      db: h.ctx.db,
+      survey: h.ctx.survey,
+      token: first.token,
+      answers: { grade: '8', comment: 'goed' },
+    });
     const versionId = first.invitation.questionnaireVersionId!;
     const [before] = await h.ctx.db
       .select()
@@ -251,15 +294,21 @@ describe('submitResponse', () => {
       .where(eq(questionnaireVersions.id, versionId));
     try {
       const { invitation, token } = await sentInvitation('vacancy');
-      const result = await submitResponse({ db: h.ctx.db, token, answers: { grade: '8', comment: 'goed' } });
+      const result = await submitResponse({
+        db: h.ctx.db,
+        survey: h.ctx.survey,
+        token,
+        answers: { grade: '8', comment: 'goed' },
+      });
       expect(result).toEqual({
         state: 'invalid',
         problems: [{ questionKey: 'comment', message: 'unknown question' }],
+        form: expect.objectContaining({ invitationId: invitation.id }),
       });
       expect(await responsesOf(invitation.id)).toHaveLength(0);
-      expect((await submitResponse({ db: h.ctx.db, token, answers: { grade: '8' } })).state).toBe(
-        'submitted',
-      );
+      expect(
+        (await submitResponse({ db: h.ctx.db, survey: h.ctx.survey, token, answers: { grade: '8' } })).state,
+      ).toBe('submitted');
     } finally {
       await h.ctx.db
         .update(questionnaireVersions)
@@ -284,15 +333,33 @@ describe('submissions arriving together (store-submissions)', () => {
     const sent = [];
     for (let i = 0; i < 12; i++) sent.push(await sentInvitation());
     const [answeredBefore, ...together] = sent;
-    // the version is known to this process after a first submission: the others need no lookup
+    // the version is kept after a first submission: the lookups of the others share one statement,
+    // and so do their submissions
     expect(
-      (await submitResponse({ db: h.ctx.db, token: answeredBefore!.token, answers: { grade: 7 } })).state,
+      (
+        await submitResponse({
+          db: h.ctx.db,
+          survey: h.ctx.survey,
+          token: answeredBefore!.token,
+          answers: { grade: 7 },
+        })
+      ).state,
     ).toBe('submitted');
 
     const results = await Promise.all([
-      submitResponse({ db: h.ctx.db, token: answeredBefore!.token, answers: { grade: 1 } }),
+      submitResponse({
+        db: h.ctx.db,
+        survey: h.ctx.survey,
+        token: answeredBefore!.token,
+        answers: { grade: 1 },
+      }),
       ...together.map((s, i) =>
-        submitResponse({ db: h.ctx.db, token: s.token, answers: { grade: 6 + (i % 5), nps: i } }),
+        submitResponse({
+          db: h.ctx.db,
+          survey: h.ctx.survey,
+          token: s.token,
+          answers: { grade: 6 + (i % 5), nps: i },
+        }),
       ),
     ]);
     expect(results.map((r) => r.state)).toEqual(['answered', ...together.map(() => 'submitted')]);
@@ -328,8 +395,9 @@ describe('submissions arriving together (store-submissions)', () => {
 
   it("one submission that cannot be stored does not take the others' with it", async () => {
     const [a, b, c] = [await sentInvitation(), await sentInvitation(), await sentInvitation()];
-    const version = await surveyDefinition(h.ctx.db, a.invitation.questionnaireVersionId!);
-    const checked = (rows: AnswerRow[]): CheckedSubmission => ({
+    const version = await h.ctx.survey.definitions.surveyDefinition(a.invitation.questionnaireVersionId!);
+    const checked = (invitationId: number, rows: AnswerRow[]): CheckedSubmission => ({
+      invitationId,
       versionId: version!.versionId,
       publishedMs: version!.publishedMs,
       consent: false,
@@ -337,11 +405,12 @@ describe('submissions arriving together (store-submissions)', () => {
       nps: null,
       rows,
     });
+    const store = (submission: CheckedSubmission) => h.ctx.survey.submissions.store(submission);
     const results = await Promise.allSettled([
-      storeSubmission(h.ctx.db, a.invitation.tokenHash, [checked([gradeRow('grade', 8)])]),
+      store(checked(a.invitation.id, [gradeRow('grade', 8)])),
       // a question without a key breaks the answers' NOT NULL: this statement must fail
-      storeSubmission(h.ctx.db, b.invitation.tokenHash, [checked([gradeRow(null as unknown as string, 3)])]),
-      storeSubmission(h.ctx.db, c.invitation.tokenHash, [checked([gradeRow('grade', 9)])]),
+      store(checked(b.invitation.id, [gradeRow(null as unknown as string, 3)])),
+      store(checked(c.invitation.id, [gradeRow('grade', 9)])),
     ]);
     expect(results.map((r) => r.status)).toEqual(['fulfilled', 'rejected', 'fulfilled']);
     expect((await responsesOf(a.invitation.id))[0]?.grade).toBe(8);

@@ -1,78 +1,74 @@
+import { eq } from 'drizzle-orm';
 import type { Db } from '../../db/client';
-import { hashSurveyToken, SURVEY_TOKEN_PATTERN } from '../invitations/survey-token';
+import { invitations } from '../../db/schema';
 import { type AnswerProblem, type AnswerRow, checkAnswers } from '../questionnaires/check-answers';
-import { type KnownVersion, knownVersions } from '../questionnaires/published-definitions';
+import type { KnownVersion } from '../questionnaires/published-definitions';
 import { conditionMet, type TQuestionnaireDefinition } from '../questionnaires/questionnaire-definition';
-import { invitationForAnswers, lookUpInvitation } from './open-survey';
-import { draftValues } from './save-survey-draft';
-import { type CheckedSubmission, storeSubmission } from './store-submissions';
+import { findAnswerableInvitation, type SurveyFormAgain } from './answerable-invitation';
+import { checkDraft, draftValues, storeDraft } from './save-survey-draft';
+import type { CheckedSubmission } from './store-submissions';
+import type { SurveyMachinery } from './survey-machinery';
 
 export type SubmittedResponse =
   | { state: 'unknown' }
   | { state: 'answered' }
-  | { state: 'invalid'; problems: AnswerProblem[] }
-  | { state: 'revealed'; keys: string[] }
+  | { state: 'invalid'; problems: AnswerProblem[]; form: SurveyFormAgain }
+  | { state: 'revealed'; keys: string[]; form: SurveyFormAgain }
   | { state: 'submitted'; responseId: number };
 
 /**
- * The tenant's one final submission, stored by one statement (so one transaction: everything or
- * nothing), shared with other tenants' submissions arriving at the same moment (store-submissions.ts
- * says how, and what the statement checks and writes). The response carries the tenant only with
- * consent. A refused answer stores nothing.
- *
- * The common case costs no query of its own: the answers are checked in advance against each
- * published version this process knows (kept in memory: questionnaires/published-definitions.ts),
- * and the statement stores them with the one the invitation asks. Otherwise (a version not read yet,
- * refused answers, an answered, expired or unknown link) the invitation is looked up first to say
- * what it is, and stored the same way if it can be.
+ * The tenant's one final submission: look up the invitation (one token lookup, shared with other
+ * submissions arriving at the same moment: invitation-lookups.ts), check that it is open, check the
+ * answers against the version it asks, store. The response is stored by one statement (so one
+ * transaction: everything or nothing), shared with other tenants' submissions arriving at the same
+ * moment (store-submissions.ts says how, and what the statement checks again and writes). The
+ * response carries the tenant only with consent. A refused answer stores nothing.
  *
  * `shown` lists the questions the page showed. A follow-up question that the answers now call
  * for but the tenant never saw (a page without JavaScript shows "what went wrong?" only after a
- * round-trip) answers `revealed` instead, so the page can ask it before anything is stored.
+ * round-trip) answers `revealed` instead: the answers so far are kept as the draft, and the page
+ * asks it before anything is submitted.
  */
 export async function submitResponse({
   db,
+  survey,
   token,
   answers,
   shown,
 }: {
   db: Db;
+  survey: Pick<SurveyMachinery, 'invitations' | 'definitions' | 'submissions'>;
   token: string;
   answers: Record<string, unknown>;
   shown?: string[];
 }): Promise<SubmittedResponse> {
-  if (!SURVEY_TOKEN_PATTERN.test(token)) return { state: 'unknown' };
-  const tokenHash = hashSurveyToken(token);
-  const ready = knownVersions(db)
-    .map((version) => prepare(version, answers, shown))
-    .filter((p): p is CheckedSubmission => 'rows' in p);
-  if (ready.length) {
-    const stored = await storeSubmission(db, tokenHash, ready);
-    if (stored) return { state: 'submitted', responseId: stored };
+  const found = await findAnswerableInvitation(survey, token);
+  if (found.state !== 'open') return found;
+  const { invitation, version, form } = found;
+
+  const checked = checkAnswers(version.definition, answers);
+  if (!checked.ok) return { state: 'invalid', problems: checked.problems, form };
+  const revealed = shown ? unseenFollowUps(version.definition, checked.rows, shown) : [];
+  if (revealed.length) {
+    const draft = checkDraft(version.definition, answers);
+    const saved = draft.ok ? await storeDraft(db, invitation.id, draft.values) : null;
+    if (saved?.state === 'answered') return { state: 'answered' };
+    return { state: 'revealed', keys: revealed, form };
   }
 
-  const found = await invitationForAnswers(db, tokenHash);
-  if (found.state !== 'open') return found;
-  const prepared = prepare(found.version, answers, shown);
-  if (!('rows' in prepared)) return prepared;
-  const stored = await storeSubmission(db, tokenHash, [prepared]);
+  const stored = await survey.submissions.store(submission(invitation.id, version, checked.rows));
   if (stored) return { state: 'submitted', responseId: stored };
   // answered (or expired) between the lookup and the statement: say what it is now
-  const now = await lookUpInvitation(db, tokenHash);
+  const [now] = await db
+    .select({ status: invitations.status })
+    .from(invitations)
+    .where(eq(invitations.id, invitation.id));
   return now?.status === 'answered' ? { state: 'answered' } : { state: 'unknown' };
 }
 
-function prepare(
-  version: KnownVersion,
-  answers: Record<string, unknown>,
-  shown: string[] | undefined,
-): CheckedSubmission | Extract<SubmittedResponse, { state: 'invalid' | 'revealed' }> {
-  const checked = checkAnswers(version.definition, answers);
-  if (!checked.ok) return { state: 'invalid', problems: checked.problems };
-  const revealed = shown ? unseenFollowUps(version.definition, checked.rows, shown) : [];
-  if (revealed.length) return { state: 'revealed', keys: revealed };
-  const rows = checked.rows;
+function submission(invitationId: number, version: KnownVersion, rows: AnswerRow[]): CheckedSubmission {
   return {
+    invitationId,
     versionId: version.versionId,
     publishedMs: version.publishedMs,
     consent: numberOf(rows, 'consent') === 1,

@@ -67,7 +67,13 @@ export async function register(app: FastifyInstance, ctx: AppContext) {
     },
     async (request, reply) =>
       answer(reply, 'jobs', () =>
-        ingestRows({ db: ctx.db, actor: actorOf(request), kind: ingestKinds.jobs, rows: request.body.jobs }),
+        ingestRows({
+          db: ctx.db,
+          actor: actorOf(request),
+          kind: ingestKinds.jobs,
+          rows: request.body.jobs,
+          dispatchWakeup: ctx.dispatchWakeup,
+        }),
       ),
   );
 
@@ -85,7 +91,12 @@ export async function register(app: FastifyInstance, ctx: AppContext) {
     },
     async (request, reply) =>
       answer(reply, 'updates', () =>
-        updateJobStatuses({ db: ctx.db, actor: actorOf(request), updates: request.body.updates }),
+        updateJobStatuses({
+          db: ctx.db,
+          actor: actorOf(request),
+          updates: request.body.updates,
+          dispatchWakeup: ctx.dispatchWakeup,
+        }),
       ),
   );
 

@@ -31,6 +31,11 @@ export async function register(app: FastifyInstance, ctx: AppContext) {
       },
     },
     async (request) =>
-      updateOrganisationSettings({ db: ctx.db, actor: actorOf(request), settings: request.body }),
+      updateOrganisationSettings({
+        db: ctx.db,
+        actor: actorOf(request),
+        settings: request.body,
+        surveyBranding: ctx.survey.branding,
+      }),
   );
 }

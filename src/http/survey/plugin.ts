@@ -1,8 +1,6 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { AppContext } from '../../context';
 import { DEFAULT_ORGANISATION } from '../../domain/organisation/organisation-settings';
-import { flushOpenedMarks } from '../../domain/responses/opened-marks';
-import { surveyBranding } from '../../domain/responses/survey-branding';
 import { ClientError } from '../errors';
 import { registerSurveyAssets } from './assets';
 import { acceptForms, SURVEY_BODY_LIMIT } from './form-body';
@@ -28,8 +26,6 @@ export async function registerSurveyPages(
   opts: SurveyPagesOptions = {},
 ) {
   await app.register(registerSurveyAssets);
-  // first views are written in batches (opened-marks.ts): a normal stop writes the last ones
-  app.addHook('onClose', () => flushOpenedMarks(ctx.db));
   await app.register(async (scope) => {
     acceptForms(scope);
     scope.addHook('onRoute', (route) => {
@@ -92,7 +88,7 @@ async function friendlyError(
         : status === 500
           ? [t.badTitle, t.errorText]
           : [t.badTitle, t.badText];
-  const org = await surveyBranding(ctx.db).catch(() => DEFAULT_ORGANISATION);
+  const org = await ctx.survey.branding.get().catch(() => DEFAULT_ORGANISATION);
   return reply
     .status(status)
     .type('text/html; charset=utf-8')

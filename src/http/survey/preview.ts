@@ -2,7 +2,6 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { resolveSessionActor } from '../../auth/session-actor';
 import type { AppContext } from '../../context';
 import { openSurveyPreview } from '../../domain/responses/open-survey';
-import { surveyBranding } from '../../domain/responses/survey-branding';
 import { ForbiddenError } from '../../policy/policy';
 import { renderMessage, renderSurveyForm } from './pages';
 import { localeOf, textsFor } from './texts';
@@ -25,7 +24,7 @@ export async function previewRoute(
     async (request, reply) => {
       const locale = localeOf(request.query.lang) ?? 'nl';
       const t = textsFor(locale);
-      const org = await surveyBranding(ctx.db);
+      const org = await ctx.survey.branding.get();
       const refuse = (status: number, title: string, text: string) =>
         reply
           .status(status)

@@ -2,10 +2,10 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import type { AppContext } from '../../context';
 import type { AnswerProblem } from '../../domain/questionnaires/check-answers';
+import { findAnswerableInvitation, type SurveyFormAgain } from '../../domain/responses/answerable-invitation';
 import { findInvitationByToken, openSurvey, type SurveyLocale } from '../../domain/responses/open-survey';
 import { saveSurveyDraft } from '../../domain/responses/save-survey-draft';
 import { submitResponse } from '../../domain/responses/submit-response';
-import { surveyBranding } from '../../domain/responses/survey-branding';
 import { unsubscribeTenant } from '../../domain/responses/unsubscribe-tenant';
 import { readSurveyForm } from './form-body';
 import { renderGone, renderMessage, renderSurveyForm, renderThanks, renderUnsubscribe } from './pages';
@@ -23,10 +23,17 @@ const sendHtml = (reply: FastifyReply, status: number, page: string | Buffer) =>
 
 /** The tenant's pages: thin handlers that call the use cases and render what they answer. */
 export async function surveyRoutes(app: FastifyInstance, ctx: AppContext, limits: RouteLimits) {
-  const { db } = ctx;
+  const { db, survey } = ctx;
   const pathOf = (token: string) => `/s/${token}`;
   const gone = async (reply: FastifyReply, locale: SurveyLocale) =>
-    sendHtml(reply, 404, renderGone({ locale, org: await surveyBranding(db) }));
+    sendHtml(reply, 404, renderGone({ locale, org: await survey.branding.get() }));
+  /** A post without a button: the form again with the problem named, when the link still works. */
+  const withoutButton = async (token: string) => {
+    const found = await findAnswerableInvitation(survey, token);
+    if (found.state !== 'open') return found;
+    const problems: AnswerProblem[] = [{ questionKey: 'action', message: 'action' }];
+    return { state: 'invalid' as const, problems, form: found.form };
+  };
 
   app.get<TokenRoute>(
     '/s/:token',
@@ -34,22 +41,22 @@ export async function surveyRoutes(app: FastifyInstance, ctx: AppContext, limits
     async (request, reply) => {
       const { token } = request.params;
       const lang = localeOf(request.query.lang);
-      const survey = await openSurvey({ db, token, locale: lang });
-      const org = survey.branding;
-      if (survey.state === 'unknown') return sendHtml(reply, 404, renderGone({ locale: lang ?? 'nl', org }));
-      const common = { locale: survey.locale, org, path: pathOf(token), definition: survey.definition };
-      if (survey.state === 'answered')
-        return sendHtml(reply, 200, renderThanks({ ...common, answers: survey.answers }));
-      const notice = request.query.saved ? textsFor(survey.locale).saved : undefined;
+      const page = await openSurvey({ db, survey, token, locale: lang });
+      const org = page.branding;
+      if (page.state === 'unknown') return sendHtml(reply, 404, renderGone({ locale: lang ?? 'nl', org }));
+      const common = { locale: page.locale, org, path: pathOf(token), definition: page.definition };
+      if (page.state === 'answered')
+        return sendHtml(reply, 200, renderThanks({ ...common, answers: page.answers }));
+      const notice = request.query.saved ? textsFor(page.locale).saved : undefined;
       return sendHtml(
         reply,
         200,
         renderSurveyForm({
           ...common,
-          values: survey.draft,
-          job: survey.job,
+          values: page.draft,
+          job: page.job,
           notice,
-          published: survey.published,
+          published: page.published,
         }),
       );
     },
@@ -62,44 +69,44 @@ export async function surveyRoutes(app: FastifyInstance, ctx: AppContext, limits
       const { token } = request.params;
       const form = readSurveyForm(request.body);
       const lang = localeOf(request.query.lang);
-      // the common paths (save, submit) store first and read the page only when it is shown again
-      const again = async (status: number, problems: AnswerProblem[], notice?: 'revealed') => {
-        const survey = await openSurvey({ db, token, locale: lang });
-        const org = survey.branding;
-        if (survey.state === 'unknown')
-          return sendHtml(reply, 404, renderGone({ locale: lang ?? 'nl', org }));
-        if (survey.state === 'answered') return reply.redirect(pathOf(token), 303);
-        const text = notice ? textsFor(survey.locale).revealed : undefined;
+      // the form again, from what the use case looked up (the page is not opened again: no second lookup)
+      const showAgain = async (
+        status: number,
+        again: SurveyFormAgain,
+        problems: AnswerProblem[],
+        notice?: string,
+      ) => {
+        const locale = lang ?? again.locale;
         const page = renderSurveyForm({
-          ...{
-            locale: survey.locale,
-            org,
-            path: pathOf(token),
-            definition: survey.definition,
-            job: survey.job,
-          },
+          locale,
+          org: await survey.branding.get(),
+          path: pathOf(token),
+          definition: again.definition,
+          job: again.job,
           values: form.answers,
           problems,
-          notice: text,
+          notice: notice === 'revealed' ? textsFor(locale).revealed : undefined,
         });
         return sendHtml(reply, status, page);
       };
-      if (!form.action) return again(400, [{ questionKey: 'action', message: 'action' }]);
-      if (form.action === 'save') {
-        const saved = await saveSurveyDraft({ db, token, answers: form.answers });
-        if (saved.state === 'unknown') return gone(reply, lang ?? 'nl');
-        if (saved.state === 'invalid') return again(400, saved.problems);
-        return reply.redirect(saved.state === 'answered' ? pathOf(token) : `${pathOf(token)}?saved=1`, 303);
+      const result = !form.action
+        ? await withoutButton(token)
+        : form.action === 'save'
+          ? await saveSurveyDraft({ db, survey, token, answers: form.answers })
+          : await submitResponse({ db, survey, token, answers: form.answers, shown: form.shown });
+      switch (result.state) {
+        case 'unknown':
+          return gone(reply, lang ?? 'nl');
+        case 'invalid':
+          return showAgain(400, result.form, result.problems);
+        case 'revealed':
+          return showAgain(200, result.form, [], 'revealed');
+        case 'saved':
+          return reply.redirect(`${pathOf(token)}?saved=1`, 303);
+        default:
+          // submitted, or answered before (a replay): the page now says thanks (post/redirect/get)
+          return reply.redirect(pathOf(token), 303);
       }
-      const result = await submitResponse({ db, token, answers: form.answers, shown: form.shown });
-      if (result.state === 'unknown') return gone(reply, lang ?? 'nl');
-      if (result.state === 'invalid') return again(400, result.problems);
-      if (result.state === 'revealed') {
-        await saveSurveyDraft({ db, token, answers: form.answers });
-        return again(200, [], 'revealed');
-      }
-      // submitted, or answered before (a replay): the page now says thanks (post/redirect/get)
-      return reply.redirect(pathOf(token), 303);
     },
   );
 
@@ -113,7 +120,12 @@ export async function surveyRoutes(app: FastifyInstance, ctx: AppContext, limits
         return reply
           .status(400)
           .send({ error: 'invalid_request', message: 'body.answers: must be an object of answers' });
-      const saved = await saveSurveyDraft({ db, token: request.params.token, answers: parsed.data.answers });
+      const saved = await saveSurveyDraft({
+        db,
+        survey,
+        token: request.params.token,
+        answers: parsed.data.answers,
+      });
       if (saved.state === 'unknown')
         return reply.status(404).send({ error: 'not_found', message: 'Not found' });
       if (saved.state === 'answered')
@@ -132,7 +144,7 @@ export async function surveyRoutes(app: FastifyInstance, ctx: AppContext, limits
     { onRequest: limits.read, schema: { hide: true } },
     async (request, reply) => {
       const { token } = request.params;
-      const [found, org] = await Promise.all([findInvitationByToken(db, token), surveyBranding(db)]);
+      const [found, org] = await Promise.all([findInvitationByToken(db, token), survey.branding.get()]);
       const locale = localeOf(request.query.lang) ?? found?.locale ?? 'nl';
       if (!found?.tenantId)
         return sendHtml(reply, 404, renderGone({ locale: localeOf(request.query.lang) ?? 'nl', org }));
@@ -152,7 +164,7 @@ export async function surveyRoutes(app: FastifyInstance, ctx: AppContext, limits
       const found = await findInvitationByToken(db, token);
       const locale = lang ?? found?.locale ?? 'nl';
       const t = textsFor(locale);
-      const org = await surveyBranding(db);
+      const org = await survey.branding.get();
       return sendHtml(
         reply,
         200,

@@ -1,7 +1,6 @@
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { auditLog, invitations, organisation, responses, tenants } from '../../db/schema';
-import { flushOpenedMarks } from '../../domain/responses/opened-marks';
 import { KEEP_MS } from '../../domain/responses/survey-branding';
 import { buildJob, buildTeam, buildTenant, buildUnit } from '../../test/factories';
 import { signedInAs, startHarness, type TestHarness } from '../../test/harness';
@@ -71,7 +70,7 @@ describe('the tenant page', () => {
     expect(res.body).toContain('Ik wil geen enquêtes meer ontvangen');
     expect(res.body).toMatch(/data-key="what_went_wrong"[^>]*hidden/);
     // the first view is written in a batch right after the page (opened-marks.ts)
-    await flushOpenedMarks(h.ctx.db);
+    await h.ctx.survey.openedMarks.flush();
     expect((await invitationRow(invitation.id)).openedAt).toBeInstanceOf(Date);
   });
 

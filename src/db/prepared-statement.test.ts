@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Database } from '../../db/client';
-import { openTestDatabase } from '../../test/database';
+import { openTestDatabase } from '../test/database';
+import type { Database } from './client';
 import { runPrepared } from './prepared-statement';
 
 let database: Database;

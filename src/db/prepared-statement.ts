@@ -1,7 +1,7 @@
 import { PGlite } from '@electric-sql/pglite';
 import { type SQL, sql } from 'drizzle-orm';
 import pg from 'pg';
-import type { Db } from '../../db/client';
+import type { Db } from './client';
 
 /**
  * Runs one SQL statement as a prepared statement, so the server parses and plans it once per
