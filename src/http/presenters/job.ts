@@ -3,6 +3,7 @@ import { jobStatuses, journeys, reportingChannels } from '../../db/schema';
 import type { getJob } from '../../domain/jobs/get-job';
 import type { JobRow } from '../../domain/jobs/list-jobs';
 import type { Actor } from '../../policy/actor';
+import { jobCan } from '../../policy/object-policies';
 import { may } from '../../policy/policy';
 import { iso, refOrNull, ZRef } from './page';
 
@@ -43,6 +44,9 @@ export const ZJobDetail = ZJobItem.extend({
     .union([ZRef, z.object({ anonymous: z.literal(true) })])
     .nullable()
     .describe('{anonymous: true} once the tenant answered the survey without consenting to be named'),
+  can: z
+    .object({ readTenantContact: z.boolean(), readSurvey: z.boolean() })
+    .describe('what the reader may do with this job now'),
 });
 
 export function presentJob(j: JobRow): z.infer<typeof ZJobItem> {
@@ -92,5 +96,6 @@ export function presentJobDetail(
         : 'anonymous' in j.tenant
           ? j.tenant
           : refOrNull(j.tenant),
+    can: jobCan(actor, { hasTenant: !!j.tenant, answeredAnonymously: !!j.tenant && 'anonymous' in j.tenant }),
   };
 }

@@ -3,6 +3,8 @@ import { journeys, questionnaireStatuses } from '../../db/schema';
 import type { QuestionnaireVersion } from '../../domain/questionnaires/get-questionnaire-version';
 import type { QuestionnaireListRow } from '../../domain/questionnaires/list-questionnaires';
 import { ZQuestionnaireDefinition } from '../../domain/questionnaires/questionnaire-definition';
+import type { Actor } from '../../policy/actor';
+import { questionnaireCan } from '../../policy/object-policies';
 
 const iso = (d: Date | string | null) => (d === null ? null : new Date(d).toISOString());
 
@@ -14,6 +16,9 @@ export const ZQuestionnaireItem = z.object({
   publishedAt: z.string().nullable(),
   draftVersion: z.number().int().nullable(),
   versionCount: z.number().int(),
+  can: z
+    .object({ startDraft: z.boolean(), editDraft: z.boolean(), publish: z.boolean() })
+    .describe('what the reader may do with this questionnaire now'),
 });
 
 export const ZQuestionnaireVersion = z.object({
@@ -30,15 +35,20 @@ export const ZQuestionnaireVersion = z.object({
   publishedBy: z.string().nullable(),
 });
 
-export function presentQuestionnaire(q: QuestionnaireListRow): z.infer<typeof ZQuestionnaireItem> {
+export function presentQuestionnaire(
+  q: QuestionnaireListRow,
+  actor: Actor,
+): z.infer<typeof ZQuestionnaireItem> {
+  const draftVersion = q.draftVersion === null ? null : Number(q.draftVersion);
   return {
     id: q.id,
     journey: q.journey,
     name: q.name,
     publishedVersion: q.publishedVersion === null ? null : Number(q.publishedVersion),
     publishedAt: iso(q.publishedAt),
-    draftVersion: q.draftVersion === null ? null : Number(q.draftVersion),
+    draftVersion,
     versionCount: Number(q.versionCount),
+    can: questionnaireCan(actor, { draftVersion }),
   };
 }
 

@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import { contactChannels, type tenants } from '../../db/schema';
 import type { listTenants } from '../../domain/tenants/list-tenants';
+import type { Actor } from '../../policy/actor';
+import { tenantCan } from '../../policy/object-policies';
 import { iso } from './page';
 
 /**
@@ -43,10 +45,15 @@ export function presentTenantContact(
 
 export const ZTenantItem = z
   .object({ id: z.number().int(), externalId: z.string() })
-  .extend(ZTenantContact.shape);
+  .extend(ZTenantContact.shape)
+  .extend({
+    can: z
+      .object({ exportData: z.boolean(), erase: z.boolean(), optBackIn: z.boolean() })
+      .describe('what the reader may do with this tenant now'),
+  });
 
 type TenantRow = Awaited<ReturnType<typeof listTenants>>['rows'][number];
 
-export function presentTenant(t: TenantRow): z.infer<typeof ZTenantItem> {
-  return { id: t.id, externalId: t.externalId, ...presentTenantContact(t) };
+export function presentTenant(t: TenantRow, actor: Actor): z.infer<typeof ZTenantItem> {
+  return { id: t.id, externalId: t.externalId, ...presentTenantContact(t), can: tenantCan(actor, t) };
 }

@@ -91,6 +91,15 @@ describe('questionnaires', () => {
     expect(draft.statusCode).toBe(201);
     expect(draft.json()).toMatchObject({ version: 2, status: 'draft', publishedAt: null });
     expect((await call(cookie, 'POST', `/${id}/draft`)).statusCode).toBe(409);
+    // the list says what the editor may now do with it: edit or publish the draft, not start another
+    const withDraft = (await call(cookie, 'GET', '')).json().items.find((q: { id: number }) => q.id === id);
+    expect(withDraft.can).toEqual({ startDraft: false, editDraft: true, publish: true });
+    const reader = (await signedInAs(h, 'team_leader')).cookie;
+    const asReader = (await call(reader, 'GET', '')).json().items.find((q: { id: number }) => q.id === id);
+    expect(asReader).toMatchObject({
+      draftVersion: 2,
+      can: { startDraft: false, editDraft: false, publish: false },
+    });
 
     const definition = draft.json().definition;
     const v1 = definition.questions.map((q: { key: string }) => q.key);
@@ -110,7 +119,12 @@ describe('questionnaires', () => {
     expect(old.definition.questions.map((q: { key: string }) => q.key)).toEqual(v1);
     expect((await getPublishedVersion({ db: h.ctx.db, journey: 'repair' }))?.version).toBe(2);
     const list = (await call(cookie, 'GET', '')).json().items.find((q: { id: number }) => q.id === id);
-    expect(list).toMatchObject({ publishedVersion: 2, draftVersion: null, versionCount: 2 });
+    expect(list).toMatchObject({
+      publishedVersion: 2,
+      draftVersion: null,
+      versionCount: 2,
+      can: { startDraft: true, editDraft: false, publish: false },
+    });
     // a published version is never edited: without a draft there is nothing to change
     expect((await call(cookie, 'PUT', `/${id}/draft`, { definition })).statusCode).toBe(409);
 

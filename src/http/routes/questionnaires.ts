@@ -33,8 +33,9 @@ export async function register(app: FastifyInstance, ctx: AppContext) {
       },
     },
     async (request) => {
-      const rows = await listQuestionnaires({ db: ctx.db, actor: actorOf(request) });
-      return { items: rows.map(presentQuestionnaire) };
+      const actor = actorOf(request);
+      const rows = await listQuestionnaires({ db: ctx.db, actor });
+      return { items: rows.map((row) => presentQuestionnaire(row, actor)) };
     },
   );
   r.get(

@@ -47,6 +47,11 @@ describe('what leaves the server', () => {
       );
       expect(body.unit.id).toBe(job.unitId);
       expect(body.department.id).toBe(w.departments.repair.id);
+      // the job says what the reader may do with it, so the page shows only buttons that work
+      expect(body.can).toEqual({
+        readTenantContact: mayContactTenants.includes(actor),
+        readSurvey: actor !== 'apiRead',
+      });
     },
   );
 

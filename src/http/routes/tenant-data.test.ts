@@ -168,6 +168,8 @@ describe("undoing a tenant's own opt-out over HTTP", () => {
       optedOut: false,
       selfOptedOutAt: null,
       erasedAt: null,
+      // nothing left to undo: the page takes the button away
+      can: { exportData: true, erase: true, optBackIn: false },
     });
     expect(await rowOf(tenant.id)).toMatchObject({ optedOut: false, optedOutAt: null, selfOptedOutAt: null });
     const audits = await h.ctx.db

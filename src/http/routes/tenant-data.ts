@@ -108,15 +108,16 @@ export async function register(app: FastifyInstance, ctx: AppContext) {
       },
     },
     async (request) => {
+      const actor = actorOf(request);
       const tenant = await optTenantBackIn({
         db: ctx.db,
-        actor: actorOf(request),
+        actor,
         tenantId: request.params.id,
         reason: request.body.reason,
         ip: request.ip,
       });
       if (!tenant) throw notFound('Tenant not found');
-      return presentTenant(tenant);
+      return presentTenant(tenant, actor);
     },
   );
 }

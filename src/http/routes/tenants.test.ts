@@ -47,6 +47,8 @@ describe('GET /api/v1/tenants', () => {
       const res = await h.app.inject({ method: 'GET', url: `/api/v1/tenants?unitId=${home.id}`, headers });
       expect(res.statusCode, res.body).toBe(200);
       // by name: the erased tenant's is the erasure's ('Gewiste huurder'), so it comes first
+      // what the reader may do with each tenant travels with it: only an admin handles AVG requests
+      const admin = role === 'admin';
       expect(res.json().items, role).toEqual([
         {
           id: gone.id,
@@ -58,15 +60,29 @@ describe('GET /api/v1/tenants', () => {
           optedOut: true,
           selfOptedOutAt: null,
           erasedAt: goneNow.erasedAt!.toISOString(),
+          can: { exportData: admin, erase: false, optBackIn: false },
         },
-        expect.objectContaining({ id: plain.id, optedOut: false, selfOptedOutAt: null, erasedAt: null }),
-        expect.objectContaining({ id: byErp.id, optedOut: true, selfOptedOutAt: null, erasedAt: null }),
+        expect.objectContaining({
+          id: plain.id,
+          optedOut: false,
+          selfOptedOutAt: null,
+          erasedAt: null,
+          can: { exportData: admin, erase: admin, optBackIn: false },
+        }),
+        expect.objectContaining({
+          id: byErp.id,
+          optedOut: true,
+          selfOptedOutAt: null,
+          erasedAt: null,
+          can: { exportData: admin, erase: admin, optBackIn: false },
+        }),
         expect.objectContaining({
           id: asked.id,
           email: asked.email,
           optedOut: true,
           selfOptedOutAt: askedNow.selfOptedOutAt!.toISOString(),
           erasedAt: null,
+          can: { exportData: admin, erase: admin, optBackIn: admin },
         }),
       ]);
     }

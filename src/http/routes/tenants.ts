@@ -22,8 +22,9 @@ export async function register(app: FastifyInstance, ctx: AppContext) {
       schema: { tags: ['tenants'], querystring: ZListTenantsQuery, response: { 200: zPage(ZTenantItem) } },
     },
     async (request) => {
-      const result = await listTenants({ db: ctx.db, actor: actorOf(request), ...request.query });
-      return presentPage(result, request.query, presentTenant);
+      const actor = actorOf(request);
+      const result = await listTenants({ db: ctx.db, actor, ...request.query });
+      return presentPage(result, request.query, (row) => presentTenant(row, actor));
     },
   );
 }

@@ -21,6 +21,8 @@ interface JobDetailData extends Job {
   department: Ref | string | null;
   /** `{anonymous: true}` once the tenant answered the survey without consenting to be named */
   tenant: Ref | { anonymous: true } | null;
+  /** what the reader may do with this job now (the server decides) */
+  can: { readTenantContact: boolean; readSurvey: boolean };
 }
 interface TenantContact {
   name: string;
@@ -164,12 +166,12 @@ export function JobDetail() {
               <Group>
                 <Text>{job.tenant.name}</Text>
               </Group>
-              {can(me, 'tenant-contact.read') && <TenantContactPanel jobId={job.id} />}
+              {job.can.readTenantContact && <TenantContactPanel jobId={job.id} />}
             </Stack>
           ) : (
             can(me, 'tenant-contact.read') && <Alert color="gray">{t('jobs.noTenant')}</Alert>
           )}
-          {(can(me, 'invitation.read') || can(me, 'response.read')) && <JobSurveyPanel jobId={job.id} />}
+          {job.can.readSurvey && <JobSurveyPanel jobId={job.id} />}
         </Page>
       )}
     </QueryState>

@@ -18,6 +18,8 @@ interface Tenant {
   /** the tenant opted out themselves: the ERP cannot undo it, only an admin at the tenant's request */
   selfOptedOutAt: string | null;
   erasedAt: string | null;
+  /** what the reader may do with this tenant now (the server decides) */
+  can: { exportData: boolean; erase: boolean; optBackIn: boolean };
 }
 
 /**
@@ -90,18 +92,27 @@ function TenantRow({ tenant }: { tenant: Tenant }) {
           </Text>
         </Text>
         {/* a plain link: the server answers with an attachment, the session cookie goes along */}
-        <Button
-          component="a"
-          href={v1(`/tenants/${tenant.id}/export`)}
-          download
-          variant="light"
-          leftSection={<IconDownload size={16} aria-hidden />}
-        >
-          {t('tenantData.export')}
-        </Button>
-        <Button color="red" variant="light" leftSection={<IconTrash size={16} aria-hidden />} onClick={open}>
-          {t('tenantData.erase')}
-        </Button>
+        {tenant.can.exportData && (
+          <Button
+            component="a"
+            href={v1(`/tenants/${tenant.id}/export`)}
+            download
+            variant="light"
+            leftSection={<IconDownload size={16} aria-hidden />}
+          >
+            {t('tenantData.export')}
+          </Button>
+        )}
+        {tenant.can.erase && (
+          <Button
+            color="red"
+            variant="light"
+            leftSection={<IconTrash size={16} aria-hidden />}
+            onClick={open}
+          >
+            {t('tenantData.erase')}
+          </Button>
+        )}
         <Dialog opened={opened} onClose={close} title={t('tenantData.eraseTitle')}>
           <form
             onSubmit={(e) => {
@@ -138,7 +149,7 @@ function TenantRow({ tenant }: { tenant: Tenant }) {
             </Stack>
           </form>
         </Dialog>
-        {tenant.selfOptedOutAt && !tenant.erasedAt && <OptBackIn tenant={tenant} />}
+        {tenant.can.optBackIn && <OptBackIn tenant={tenant} />}
       </Group>
       <Text size="sm" c="dimmed">
         {surveyState(tenant, t)}

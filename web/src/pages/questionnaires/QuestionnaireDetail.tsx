@@ -8,7 +8,6 @@ import { QueryState } from '../../components/QueryState';
 import { api, v1 } from '../../lib/api';
 import { formatDateTime } from '../../lib/format';
 import { useI18n } from '../../lib/i18n';
-import { can, useMe } from '../../lib/me';
 import { NotFound } from '../NotFound';
 import {
   type QuestionnaireItem,
@@ -38,10 +37,8 @@ export default function QuestionnaireDetail() {
 function Questionnaire({ item }: { item: QuestionnaireItem }) {
   const x = useTexts();
   const { locale } = useI18n();
-  const me = useMe().data;
-  const mayEdit = can(me, 'questionnaire.manage');
   const published = useQuestionnaireVersion(item.id, item.publishedVersion);
-  const draft = useQuestionnaireVersion(item.id, mayEdit ? item.draftVersion : null);
+  const draft = useQuestionnaireVersion(item.id, item.can.editDraft ? item.draftVersion : null);
   const queryClient = useQueryClient();
   const start = useMutation({
     mutationFn: () => api.post<QuestionnaireVersion>(v1(`/questionnaires/${item.id}/draft`)),
@@ -52,7 +49,7 @@ function Questionnaire({ item }: { item: QuestionnaireItem }) {
     onError: (err) => notify(locale, 'red', `${x.startDraft}: ${err.message}`),
   });
   const title = x.journey[item.journey];
-  const editing = mayEdit && item.draftVersion !== null;
+  const editing = item.can.editDraft;
 
   return (
     <Page
@@ -89,7 +86,7 @@ function Questionnaire({ item }: { item: QuestionnaireItem }) {
         </QueryState>
       ) : (
         <Stack gap="md">
-          {mayEdit ? (
+          {item.can.startDraft ? (
             <Group>
               <Button
                 leftSection={<IconPencil size={16} aria-hidden />}

@@ -20,6 +20,8 @@ export interface QuestionnaireItem {
   publishedAt: string | null;
   draftVersion: number | null;
   versionCount: number;
+  /** what the reader may do with this questionnaire now (the server decides) */
+  can: { startDraft: boolean; editDraft: boolean; publish: boolean };
 }
 
 export interface QuestionnaireVersion {
