@@ -69,6 +69,11 @@ async function openPostgres(url: string): Promise<Database> {
 async function openPglite(dataDir?: string): Promise<Database> {
   const client = new PGlite(dataDir);
   await client.waitReady;
+  return pgliteDatabase(client);
+}
+
+/** A Database over a PGlite that is already open (the tests reuse one across test files). */
+export function pgliteDatabase(client: PGlite): Database {
   const db = drizzlePglite(client, { schema, casing: 'snake_case' }) as unknown as Db;
   return {
     db,

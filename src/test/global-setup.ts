@@ -16,23 +16,23 @@ import { join } from 'node:path';
 import type { TestProject } from 'vitest/node';
 import { openDatabase, runMigrations } from '../db/client';
 import { fromProjectRoot } from '../lib/project-root';
-import { createDatabase, dropDatabase } from './admin-database';
+import { copyPrefix, createDatabase, dropDatabase, dropDatabasesNamed } from './admin-database';
 
 declare module 'vitest' {
   export interface ProvidedContext {
     /**
-     * PGlite: a migrated data folder that openTestDatabase copies for each test file (never opened
+     * PGlite: a migrated data folder that openTestDatabase copies for each worker (never opened
      * itself), and the folder the copies go in.
      */
     pgliteTemplate?: { dir: string; copiesDir: string };
-    /** PostgreSQL: a migrated database each test file's database is created from (`TEMPLATE`). */
+    /** PostgreSQL: a migrated database each worker's databases are created from (`TEMPLATE`). */
     postgresTemplate?: string;
   }
 }
 
 /**
- * Migrates one database before any test file runs, so each file copies it instead of creating and
- * migrating its own: PGlite's initdb and the migrations cost seconds per file, a copy a fraction.
+ * Migrates one database before any test file runs, so the workers copy it instead of creating and
+ * migrating their own: PGlite's initdb and the migrations cost seconds, a copy a fraction.
  */
 export default async function setup(project: TestProject) {
   if (process.env.TEST_BACKEND === 'postgres') {
@@ -40,7 +40,11 @@ export default async function setup(project: TestProject) {
     if (!adminUrl) throw new Error('TEST_BACKEND=postgres needs TEST_DATABASE_URL');
     const name = await createPostgresTemplate(adminUrl);
     project.provide('postgresTemplate', name);
-    return () => dropDatabase(adminUrl, name);
+    return async () => {
+      // the copies the workers kept for their files (src/test/database.ts), then the template
+      await dropDatabasesNamed(adminUrl, copyPrefix(name));
+      await dropDatabase(adminUrl, name);
+    };
   }
   const dir = await pgliteTemplate();
   // copies live in memory where there is room (tmpfs), else in the temp folder
