@@ -1,13 +1,7 @@
+import { type ApiKeyScope, apiKeyScopes } from '../contracts/people';
 import type { UserRole } from '../db/schema';
 
-export const apiKeyScopes = [
-  'jobs:read',
-  'jobs:write',
-  'masterdata:read',
-  'masterdata:write',
-  'responses:read',
-] as const;
-export type ApiKeyScope = (typeof apiKeyScopes)[number];
+export { type ApiKeyScope, apiKeyScopes };
 
 /** Who is asking. Every use case receives one; the policy decides from it alone. */
 export type Actor = UserActor | ApiKeyActor | SystemActor;

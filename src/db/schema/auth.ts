@@ -1,20 +1,11 @@
 import { bigint, boolean, index, integer, pgTable, text, timestamp } from 'drizzle-orm/pg-core';
+import { type UserRole, userRoles } from '../../contracts/people';
 
 /**
  * Tables owned by better-auth (mapped in src/auth/auth.ts), plus the fields achtplus adds to a user:
  * its role and the employee or contractor contact it stands for.
  */
-export const userRoles = [
-  'admin',
-  'director',
-  'head',
-  'team_leader',
-  'employee',
-  'contact_centre',
-  'quality',
-  'contractor',
-] as const;
-export type UserRole = (typeof userRoles)[number];
+export { type UserRole, userRoles };
 
 export const users = pgTable('users', {
   id: text().primaryKey(),

@@ -1,7 +1,8 @@
 import { boolean, index, integer, pgTable, text } from 'drizzle-orm/pg-core';
+import { contractorCategories } from '../../contracts/work';
 import { teams } from './organisation';
 
-export const contractorCategories = ['main', 'specialist', 'other'] as const;
+export { contractorCategories };
 
 export const contractors = pgTable('contractors', {
   id: integer().primaryKey().generatedAlwaysAsIdentity(),

@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { boolean, index, integer, pgTable, text, timestamp } from 'drizzle-orm/pg-core';
+import { contactChannels } from '../../contracts/work';
 import { teams } from './organisation';
 
 export const complexes = pgTable('complexes', {
@@ -41,7 +42,7 @@ export const units = pgTable(
   ],
 );
 
-export const contactChannels = ['email', 'sms', 'both', 'none'] as const;
+export { contactChannels };
 
 export const tenants = pgTable(
   'tenants',

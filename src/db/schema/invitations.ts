@@ -10,6 +10,7 @@ import {
   timestamp,
   uniqueIndex,
 } from 'drizzle-orm/pg-core';
+import { invitationChannels } from '../../contracts/surveys';
 import { journeys } from './jobs';
 import { questionnaireVersions } from './surveys';
 
@@ -40,7 +41,7 @@ export const suppressionReasons = [
   'journey_disabled',
 ] as const;
 export type SuppressionReason = (typeof suppressionReasons)[number];
-export const invitationChannels = ['email', 'sms', 'both'] as const;
+export { invitationChannels };
 
 /**
  * One per job, ever (unique job_id): scheduled when the job is completed, then sent or suppressed

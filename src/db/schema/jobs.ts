@@ -1,10 +1,8 @@
 import { index, integer, pgTable, text, timestamp } from 'drizzle-orm/pg-core';
 
-export const journeys = ['repair', 'planned', 'vacancy'] as const;
-export type Journey = (typeof journeys)[number];
-export const jobStatuses = ['reported', 'planned', 'completed', 'cancelled'] as const;
-export type JobStatus = (typeof jobStatuses)[number];
-export const reportingChannels = ['phone', 'web', 'app', 'email', 'walk_in', 'other'] as const;
+import { type JobStatus, type Journey, jobStatuses, journeys, reportingChannels } from '../../contracts/work';
+
+export { type JobStatus, type Journey, jobStatuses, journeys, reportingChannels };
 
 /**
  * One repair request or maintenance activity. The attribution (department, team, technician,

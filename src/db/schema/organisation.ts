@@ -1,4 +1,5 @@
 import { boolean, date, index, integer, pgTable, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
+import { type EmployeeRole, employeeRoles } from '../../contracts/people';
 
 /** The one corporation running this install; a single row (id = 1). */
 export const organisation = pgTable('organisation', {
@@ -43,15 +44,7 @@ export const teams = pgTable(
   (t) => [index().on(t.departmentId), index().on(t.leaderEmployeeId)],
 );
 
-export const employeeRoles = [
-  'technician',
-  'team_leader',
-  'head_of_department',
-  'director',
-  'contact_centre',
-  'quality',
-] as const;
-export type EmployeeRole = (typeof employeeRoles)[number];
+export { type EmployeeRole, employeeRoles };
 
 export const employees = pgTable(
   'employees',

@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { integer, jsonb, pgTable, text, timestamp, unique, uniqueIndex } from 'drizzle-orm/pg-core';
+import { type QuestionnaireStatus, questionnaireStatuses } from '../../contracts/surveys';
 import { users } from './auth';
 import { journeys } from './jobs';
 
@@ -11,8 +12,7 @@ export const questionnaires = pgTable('questionnaires', {
   createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
 });
 
-export const questionnaireStatuses = ['draft', 'published', 'retired'] as const;
-export type QuestionnaireStatus = (typeof questionnaireStatuses)[number];
+export { type QuestionnaireStatus, questionnaireStatuses };
 
 /**
  * A numbered version of a questionnaire. Responses point at the version answered, so a published

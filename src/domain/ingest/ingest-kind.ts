@@ -1,19 +1,12 @@
 import type { z } from 'zod';
+import { type ImportKind, importKinds } from '../../contracts/work';
 import type { Db } from '../../db/client';
 import type { Action } from '../../policy/policy';
 import type { DispatchWakeup } from '../invitations/dispatch-wakeup';
 import type { Tx } from './upsert-sql';
 
-export const ingestKindNames = [
-  'jobs',
-  'teams',
-  'employees',
-  'contractors',
-  'complexes',
-  'units',
-  'tenants',
-] as const;
-export type IngestKindName = (typeof ingestKindNames)[number];
+export const ingestKindNames = importKinds;
+export type IngestKindName = ImportKind;
 
 /** A reference by external id or code, checked before anything is written. */
 export interface Reference<T> {

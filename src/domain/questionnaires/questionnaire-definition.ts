@@ -1,23 +1,13 @@
 import { z } from 'zod';
+import { type Phase, phases, type ScaleType, scales, yesNoTypes } from '../../contracts/surveys';
 
 /**
  * What a questionnaire version asks. Validated before every write, because a published version is
  * answered by tenants and its answers feed every figure: a broken definition must never be stored.
  */
 
-export const phases = ['reporting', 'appointment', 'visit', 'handling'] as const;
-export type Phase = (typeof phases)[number];
-
-/** Answer ranges per numeric question type (inclusive). */
-export const scales = {
-  grade: { min: 1, max: 10 },
-  nps: { min: 0, max: 10 },
-  effort: { min: 1, max: 7 },
-  phase_grade: { min: 1, max: 10 },
-  statement: { min: 1, max: 5 },
-} as const;
-export type ScaleType = keyof typeof scales;
-export const yesNoTypes = ['first_time_fix', 'consent'] as const;
+// phases, answer ranges and yes/no types are shared with the staff app (src/contracts/surveys.ts)
+export { type Phase, phases, type ScaleType, scales, yesNoTypes };
 export const COMMENT_MAX_LENGTH = 5000;
 export const TEXT_MAX_LENGTH = 500;
 

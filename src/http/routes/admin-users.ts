@@ -10,7 +10,7 @@ import { actorOf } from '../authenticate';
 import { personalData } from '../personal-data';
 import { ZPageQuery, ZSearchText, zPage } from '../presenters/page';
 
-const ZUser = z.object({
+export const ZUser = z.object({
   id: z.string(),
   email: z.string(),
   name: z.string(),

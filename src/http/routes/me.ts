@@ -9,7 +9,7 @@ import { actorOf } from '../authenticate';
 import { personalData } from '../personal-data';
 
 const ZLocale = z.enum(['nl', 'en']);
-const ZMe = z.object({
+export const ZMe = z.object({
   id: z.string(),
   name: z.string(),
   email: z.string(),

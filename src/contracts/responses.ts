@@ -1,0 +1,78 @@
+import type { z } from 'zod';
+import type { ZJourney, ZSurveySettingsFields } from '../domain/invitations/survey-settings';
+import type { ZContractorDetail, ZContractorItem } from '../http/presenters/contractor';
+import type { ZEmployeeDetail, ZEmployeeItem } from '../http/presenters/employee';
+import type { ZJobDetail, ZJobItem } from '../http/presenters/job';
+import type { ZRef } from '../http/presenters/page';
+import type { ZQuestionnaireItem, ZQuestionnaireVersion } from '../http/presenters/questionnaire';
+import type { ZAnswer, ZJobSurvey, ZResponseItem, ZSurveyMessage } from '../http/presenters/response';
+import type { ZTeamDetail, ZTeamItem } from '../http/presenters/team';
+import type { ZTenantContact, ZTenantItem } from '../http/presenters/tenant';
+import type { ZUnitDetail, ZUnitItem } from '../http/presenters/unit';
+import type { ZUser } from '../http/routes/admin-users';
+import type { ZMe } from '../http/routes/me';
+
+/**
+ * What the API answers, as types the staff app reads. The zod schemas in src/http/presenters/ (and
+ * a few routes) are the one truth — they validate every answer and make the OpenAPI document —
+ * and these are their inferred types. Type-only imports: nothing of the server (nor zod) reaches
+ * the web bundle. A renamed field fails `npx tsc --noEmit` in every page that reads it.
+ */
+
+/** A page of a list endpoint (`zPage(item)` in src/http/presenters/page.ts). */
+export interface TPage<T> {
+  items: T[];
+  page: number;
+  pageSize: number;
+  total: number;
+}
+
+export type TRef = z.infer<typeof ZRef>;
+export type TMe = z.infer<typeof ZMe>;
+export type TUser = z.infer<typeof ZUser>;
+
+export type TJobItem = z.infer<typeof ZJobItem>;
+export type TJobDetail = z.infer<typeof ZJobDetail>;
+export type TJobUnit = NonNullable<TJobItem['unit']>;
+export type TTenantContact = z.infer<typeof ZTenantContact>;
+export type TTenantItem = z.infer<typeof ZTenantItem>;
+
+export type TTeamItem = z.infer<typeof ZTeamItem>;
+export type TTeamDetail = z.infer<typeof ZTeamDetail>;
+export type TEmployeeItem = z.infer<typeof ZEmployeeItem>;
+export type TEmployeeDetail = z.infer<typeof ZEmployeeDetail>;
+export type TContractorItem = z.infer<typeof ZContractorItem>;
+export type TContractorDetail = z.infer<typeof ZContractorDetail>;
+export type TUnitItem = z.infer<typeof ZUnitItem>;
+export type TUnitDetail = z.infer<typeof ZUnitDetail>;
+
+export type TQuestionnaireItem = z.infer<typeof ZQuestionnaireItem>;
+export type TQuestionnaireVersion = z.infer<typeof ZQuestionnaireVersion>;
+export type TJourneySurveySettings = z.infer<typeof ZSurveySettingsFields> & {
+  journey: z.infer<typeof ZJourney>;
+};
+
+export type TAnswer = z.infer<typeof ZAnswer>;
+export type TResponseItem = z.infer<typeof ZResponseItem>;
+export type TSurveyMessage = z.infer<typeof ZSurveyMessage>;
+export type TJobSurvey = z.infer<typeof ZJobSurvey>;
+
+/**
+ * A 400's field problems (docs/API.md, Conventions): `field` is the path from the request part,
+ * e.g. `body.reason` or `querystring.page`.
+ */
+export interface TFieldIssue {
+  field: string;
+  message: string;
+}
+export interface TErrorBody {
+  error: string;
+  message: string;
+  issues?: TFieldIssue[];
+}
+
+export type {
+  TCondition,
+  TQuestion,
+  TQuestionnaireDefinition,
+} from '../domain/questionnaires/questionnaire-definition';
