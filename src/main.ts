@@ -1,9 +1,8 @@
 import { demoSignInRefusal } from './auth/demo-sign-in';
-import { closeContext, createContext } from './boot';
+import { createContext } from './boot';
 import { ConfigError, loadConfig } from './config';
 import { DataDirLockedError, lockDataDir } from './db/data-dir-lock';
 import { DEMO_LOGINS, DEMO_PASSWORD, seedDemoIfEmpty } from './demo/seed-if-empty';
-import { failInterruptedImports } from './domain/imports/fail-interrupted-imports';
 import { sendInQuietHoursForTests } from './domain/invitations/quiet-hours';
 import { buildApp } from './http/app';
 import { startWorker } from './jobs/worker';
@@ -21,8 +20,6 @@ async function main() {
 
   let ready = false;
   const ctx = await createContext(config);
-  const interrupted = await failInterruptedImports({ database: ctx.database });
-  if (interrupted) console.log(`${interrupted} interrupted import(s) marked failed`);
   const seeded = await seedDemoIfEmpty({ ctx, mode: config.SEED_DEMO, log: (m) => console.log(m) });
 
   const runsWeb = config.ROLE !== 'worker';
@@ -61,8 +58,7 @@ async function main() {
     ready = false;
     await app.close();
     await boss.stop({ graceful: true, timeout: 10_000 }).catch(() => {});
-    // submissions handed in are stored and confirmed, first views written, then the database closes
-    await closeContext(ctx);
+    await ctx.database.close();
     unlock();
     process.exit(0);
   };

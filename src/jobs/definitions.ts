@@ -1,6 +1,8 @@
 import type { z } from 'zod';
 import type { AppContext } from '../context';
 import { auditRetention } from './audit.retention';
+import { eventProcessorJobs } from './events.process';
+import { importsRun } from './imports.run';
 import { invitationsDispatch } from './invitations.dispatch';
 import { messagesDeliver } from './messages.deliver';
 import { messagesSweep } from './messages.sweep';
@@ -23,8 +25,11 @@ export interface JobDefinition<P extends z.ZodType = z.ZodType> {
 
 export const jobDefinitions: JobDefinition[] = [
   auditRetention as JobDefinition,
+  importsRun as JobDefinition,
   invitationsDispatch as JobDefinition,
   messagesDeliver as JobDefinition,
   messagesSweep as JobDefinition,
   responsesRetention as JobDefinition,
+  // one per event processor (src/events/processors.ts)
+  ...(eventProcessorJobs as JobDefinition[]),
 ];

@@ -1,6 +1,7 @@
 import PgBoss from 'pg-boss';
 import type { AppContext } from '../context';
 import { type JobDefinition, jobDefinitions } from './definitions';
+import { startFrequentSweeps } from './frequent-sweeps';
 
 /**
  * pg-boss on both backends: on PGlite through the database's executeSql adapter, on PostgreSQL
@@ -35,6 +36,11 @@ export async function startWorker(ctx: AppContext, opts: { work: boolean; defini
         }
       });
     }
+  }
+  if (opts.work) {
+    // what cannot wait for a minute's cron: new domain events to their processors, imports whose worker died
+    const stopSweeps = startFrequentSweeps(ctx, boss, opts.definitions ?? jobDefinitions);
+    boss.once('stopped', stopSweeps);
   }
   return boss;
 }

@@ -26,6 +26,8 @@ const abilities = {
   'organisation.read': { roles: everyone },
   'organisation.manage': { roles: ['admin'] },
   'audit.read': { roles: ['admin'] },
+  // which domain events a processor failed on, with the error
+  'event-processing.read': { roles: ['admin'] },
   'outbox.read': { roles: ['admin', 'quality'] },
   // questionnaires: the rated (technicians, contractors) neither read nor shape them
   'questionnaire.read': { roles: ['admin', 'quality', 'director', 'head', 'team_leader'] },

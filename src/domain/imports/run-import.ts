@@ -1,13 +1,15 @@
 import { createHash } from 'node:crypto';
-import { eq } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import type { Db } from '../../db/client';
 import { importRuns } from '../../db/schema';
+import { PROCESS_INSTANCE } from '../../lib/process-instance';
 import { type Actor, actorUserId } from '../../policy/actor';
 import { authorize } from '../../policy/policy';
 import { recordAudit } from '../audit/record-audit';
 import { type IngestKindName, IngestProblems } from '../ingest/ingest-kind';
 import { ingestRows } from '../ingest/ingest-rows';
 import { ingestKinds } from '../ingest/kinds';
+import { keepClaim } from './import-job';
 import type { Mapping } from './mapping';
 import { readTable, UnreadableFile } from './read-table';
 import { type ImportProblem, validateTable } from './validate-table';
@@ -21,7 +23,11 @@ export interface ImportFileOptions {
   mapping?: Mapping;
 }
 
-/** Records a run (status `validating`) so progress can be followed from the start. */
+/**
+ * Records a run that this process runs at once (status `validating`, claimed by it), so progress
+ * can be followed from the start. Uploads through the API are stored and run by a worker instead
+ * (upload-import.ts).
+ */
 export async function createImportRun({
   db,
   actor,
@@ -34,7 +40,16 @@ export async function createImportRun({
   const sha = createHash('sha256').update(bytes).digest('hex');
   const [run] = await db
     .insert(importRuns)
-    .values({ kind, fileName, fileSha256: sha, status: 'validating', createdByUserId: actorUserId(actor) })
+    .values({
+      kind,
+      fileName,
+      fileSha256: sha,
+      status: 'validating',
+      createdByUserId: actorUserId(actor),
+      claimedBy: PROCESS_INSTANCE,
+      heartbeatAt: new Date(),
+      attempts: 1,
+    })
     .returning({ id: importRuns.id });
   return run!.id;
 }
@@ -42,11 +57,16 @@ export async function createImportRun({
 /**
  * Validates the whole file, then writes it in one transaction: completely or not at all. Status and
  * processedRows are kept up to date; whatever goes wrong ends as an honest `failed` with its problems.
+ * `claimedBy`: the process holding the run's claim; once another has taken the run over (this one
+ * was taken for dead), this one's progress and result are not recorded.
  */
-export async function runImport(opts: ImportFileOptions & { runId: number }) {
+export async function runImport(opts: ImportFileOptions & { runId: number; claimedBy: string }) {
   const { db, actor, kind, runId } = opts;
   const set = (values: Partial<typeof importRuns.$inferInsert>) =>
-    db.update(importRuns).set(values).where(eq(importRuns.id, runId));
+    db
+      .update(importRuns)
+      .set(values)
+      .where(and(eq(importRuns.id, runId), eq(importRuns.claimedBy, opts.claimedBy)));
   const fail = async (problems: ImportProblem[], totalRows = 0) => {
     await set({ status: 'failed', problems, finishedAt: new Date() });
     await recordAudit({
@@ -118,10 +138,15 @@ export async function runImport(opts: ImportFileOptions & { runId: number }) {
   }
 }
 
-/** The CLI's way: create the run and wait for it; returns the finished run. */
+/** The CLI's way: create the run and run it in this process, holding its claim; returns the finished run. */
 export async function importFile(opts: ImportFileOptions) {
   const runId = await createImportRun(opts);
-  await runImport({ ...opts, runId });
+  const release = keepClaim(opts.db, runId, PROCESS_INSTANCE);
+  try {
+    await runImport({ ...opts, runId, claimedBy: PROCESS_INSTANCE });
+  } finally {
+    release();
+  }
   const [run] = await opts.db.select().from(importRuns).where(eq(importRuns.id, runId));
   return run!;
 }

@@ -3,8 +3,11 @@ import { constants, crc32, deflateRawSync } from 'node:zlib';
 import { count, eq } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, onTestFinished, vi } from 'vitest';
 import { importRuns, jobs } from '../../db/schema';
+import type { JobDefinition } from '../../jobs/definitions';
+import { importsRun } from '../../jobs/imports.run';
+import { startWorker } from '../../jobs/worker';
 import { signedInHeaders, startHarness, type TestHarness } from '../../test/harness';
 import { readTable, UnreadableFile } from './read-table';
 import { MAX_XLSX_PARTS, xlsxUnpackProblem } from './xlsx-bounds';
@@ -239,6 +242,9 @@ describe('POST /api/v1/imports with an xlsx zip bomb', () => {
   });
 
   it('still imports an ordinary workbook', { timeout: 150_000 }, async () => {
+    // uploads are run by a worker (imports.run)
+    const worker = await startWorker(h.ctx, { work: true, definitions: [importsRun as JobDefinition] });
+    onTestFinished(() => worker.stop({ graceful: false, wait: true }));
     const res = await upload('opdrachten.xlsx', zipOf(await workbookParts()), { kind: 'jobs' });
     expect(res.statusCode).toBe(202);
     // the run ends when it ends: poll for that, with a deadline only a stuck run reaches

@@ -1,13 +1,24 @@
+import { eq } from 'drizzle-orm';
+import type PgBoss from 'pg-boss';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { importUploads } from '../../db/schema';
+import { IMPORT_RUN_JOB } from '../../domain/imports/import-job';
+import type { JobDefinition } from '../../jobs/definitions';
+import { importsRun } from '../../jobs/imports.run';
+import { startWorker } from '../../jobs/worker';
 import { signedInHeaders, startHarness, type TestHarness } from '../../test/harness';
 
 let h: TestHarness;
 let admin: Record<string, string>;
+let worker: PgBoss | undefined;
 beforeAll(async () => {
   h = await startHarness();
   admin = await signedInHeaders(h, 'admin');
 });
-afterAll(async () => h?.close());
+afterAll(async () => {
+  await worker?.stop({ graceful: false, wait: true });
+  await h?.close();
+});
 
 function multipart(fields: Record<string, string>, file?: { name: string; content: Buffer }) {
   const boundary = '----achtplus-test-boundary';
@@ -44,8 +55,20 @@ const upload = (
   });
 };
 
+async function startWorking() {
+  worker ??= await startWorker(h.ctx, { work: true, definitions: [importsRun as JobDefinition] });
+}
+
+async function until(condition: () => Promise<boolean>) {
+  for (let i = 0; i < 200; i++) {
+    if (await condition()) return;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error('condition not met within 20 s');
+}
+
 async function finished(id: number) {
-  for (let i = 0; i < 600; i++) {
+  for (let i = 0; i < 1200; i++) {
     const run = (await h.app.inject({ method: 'GET', url: `/api/v1/imports/${id}`, headers: admin })).json();
     if (run.status === 'done' || run.status === 'failed') return run;
     await new Promise((r) => setTimeout(r, 100));
@@ -67,10 +90,26 @@ describe('POST /api/v1/imports', () => {
     expect(res.json().preview[0]).toEqual({ externalId: 'H-1', journey: 'repair', description: 'lekkage' });
   });
 
-  it('imports in the background and reports the run', async () => {
+  it('stores the upload for a worker: a web-only process leaves it queued, a worker runs it', async () => {
+    // a ROLE=web process: pg-boss to queue jobs, no worker taking them
+    const web = await startWorker(h.ctx, { work: false, definitions: [importsRun as JobDefinition] });
     const res = await upload({ kind: 'jobs' }, { name: 'jobs.csv', content: csv });
     expect(res.statusCode).toBe(202);
-    const run = await finished(res.json().id);
+    const id = res.json().id;
+    const queued = (
+      await h.app.inject({ method: 'GET', url: `/api/v1/imports/${id}`, headers: admin })
+    ).json();
+    expect(queued).toMatchObject({ status: 'queued', processedRows: 0, inserted: 0 });
+    // queued in the upload's own transaction, waiting for a worker
+    const jobs = await h.ctx.database.executeSql('SELECT state, data FROM pgboss.job WHERE name = $1', [
+      IMPORT_RUN_JOB,
+    ]);
+    expect(jobs.rows).toEqual([{ state: 'created', data: { runId: id } }]);
+    await web.stop({ graceful: false, wait: true });
+    expect(await h.ctx.db.select().from(importUploads).where(eq(importUploads.runId, id))).toHaveLength(1);
+
+    await startWorking();
+    const run = await finished(id);
     expect(run).toMatchObject({
       status: 'done',
       totalRows: 2,
@@ -80,6 +119,10 @@ describe('POST /api/v1/imports', () => {
     });
     const list = (await h.app.inject({ method: 'GET', url: '/api/v1/imports', headers: admin })).json();
     expect(list.items[0].id).toBe(run.id);
+    // the stored file goes once the run ended
+    await until(
+      async () => !(await h.ctx.db.select().from(importUploads).where(eq(importUploads.runId, id))).length,
+    );
   });
 
   it('names a bad kind and a missing file', async () => {
@@ -110,6 +153,7 @@ describe('POST /api/v1/imports', () => {
       size += line.length + 1;
     }
     const big = Buffer.from(lines.join('\n'));
+    await startWorking();
     const res = await upload({ kind: 'jobs' }, { name: 'big.csv', content: big });
     expect(res.statusCode).toBe(202);
     const run = await finished(res.json().id);

@@ -5,7 +5,7 @@ import { z } from 'zod';
 import type { AppContext } from '../../context';
 import { dryRunImport } from '../../domain/imports/dry-run-import';
 import { getImportRun, listImportRuns } from '../../domain/imports/get-import-run';
-import { createImportRun, runImport } from '../../domain/imports/run-import';
+import { uploadImport } from '../../domain/imports/upload-import';
 import { xlsxUnpackProblem } from '../../domain/imports/xlsx-bounds';
 import { ingestKindNames } from '../../domain/ingest/ingest-kind';
 import { authorize } from '../../policy/policy';
@@ -32,7 +32,11 @@ const ZImportForm = z.object({
     }),
 });
 
-/** Staff upload CSV/XLSX here: a dry run lists every problem; the import runs in this process and reports progress. */
+/**
+ * Staff upload CSV/XLSX here. A dry run reads and checks the file in this request (bounded by the
+ * 60 MB upload and writing nothing) and lists every problem; an import is stored and run by a worker
+ * (job imports.run), whose progress and result GET /imports/:id reports.
+ */
 export async function register(app: FastifyInstance, ctx: AppContext) {
   await app.register(multipart, { limits: { fileSize: MAX_IMPORT_BYTES, files: 1, fields: 10 } });
   const r = app.withTypeProvider<ZodTypeProvider>();
@@ -64,16 +68,15 @@ export async function register(app: FastifyInstance, ctx: AppContext) {
       if (zipProblem) throw invalidFields([{ field: 'body.file', message: zipProblem }]);
       const { kind, mapping, dryRun } = form.data;
       if (dryRun === 'true') return dryRunImport({ db: ctx.db, actor, kind, bytes: file.bytes, mapping });
-      const runId = await createImportRun({
+      const runId = await uploadImport({
         db: ctx.db,
+        jobs: ctx.jobs,
         actor,
         kind,
         fileName: file.name,
         bytes: file.bytes,
+        mapping,
       });
-      runImport({ db: ctx.db, actor, kind, fileName: file.name, bytes: file.bytes, mapping, runId }).catch(
-        (err) => request.log.error({ err, runId }, 'import run could not record its end'),
-      );
       return reply.status(202).send({ id: runId });
     },
   );

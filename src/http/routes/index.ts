@@ -13,6 +13,7 @@ const modules: Array<() => Promise<RouteModule>> = [
   () => import('./admin-users'),
   () => import('./api-keys'),
   () => import('./audit-log'),
+  () => import('./event-processing'),
   () => import('./outbox'),
   () => import('./teams'),
   () => import('./employees'),

@@ -38,7 +38,7 @@ interface ImportRun {
   id: number;
   kind: string;
   fileName: string;
-  status: 'validating' | 'importing' | 'done' | 'failed';
+  status: 'queued' | 'validating' | 'importing' | 'done' | 'failed';
   totalRows: number;
   processedRows: number;
   inserted: number;
@@ -104,7 +104,7 @@ function ProblemTable({ problems }: { problems: Problem[] }) {
   );
 }
 
-/** Follows a running import until it is done or failed. */
+/** Follows an import (queued for a worker, then running) until it is done or failed. */
 function RunProgress({ id }: { id: number }) {
   const { t } = useI18n();
   const run = useQuery({
@@ -125,7 +125,9 @@ function RunProgress({ id }: { id: number }) {
           color={r.status === 'failed' ? 'red' : undefined}
         />
         <Text size="sm" aria-live="polite">
-          {formatNumber(r.processedRows)} / {formatNumber(r.totalRows)} {t('admin.imports.rows')} ({pct}%)
+          {r.status === 'queued'
+            ? t('admin.imports.queued')
+            : `${formatNumber(r.processedRows)} / ${formatNumber(r.totalRows)} ${t('admin.imports.rows')} (${pct}%)`}
         </Text>
         {r.status === 'done' && (
           <Alert color="green" role="status" title={t('admin.imports.done')}>
@@ -281,7 +283,7 @@ export default function Imports() {
             { label: t('field.createdAt'), render: (r) => formatDateTime(r.createdAt) },
             { label: t('field.kind'), render: (r) => tv('importKind', r.kind) },
             { label: t('admin.imports.file'), render: (r) => r.fileName },
-            { label: t('field.status'), render: (r) => r.status },
+            { label: t('field.status'), render: (r) => tv('importStatus', r.status) },
             {
               label: t('admin.imports.rows'),
               render: (r) => `${formatNumber(r.processedRows)} / ${formatNumber(r.totalRows)}`,

@@ -1,0 +1,66 @@
+import type { AppContext } from '../context';
+import { IMPORT_RUN_JOB } from '../domain/imports/import-job';
+import { recoverAbandonedImports } from '../domain/imports/recover-abandoned-imports';
+import { handOutEvents, type JobInserter } from '../events/hand-out-events';
+import { PROCESS_INSTANCE } from '../lib/process-instance';
+import type { JobDefinition } from './definitions';
+import { processorsIn } from './events.process';
+
+interface Sweep {
+  name: string;
+  everyMs: number;
+  run(): Promise<unknown>;
+}
+
+/**
+ * Sweeps that cannot wait for pg-boss's once-a-minute cron, run by every working process (each is
+ * safe to run in several at once): handing new domain events to their processors every second (an
+ * alert must reach its case within seconds of a submission), and every ten seconds noticing an
+ * import whose worker died. Each runs again only after its previous run ended. Returns stop().
+ */
+export function startFrequentSweeps(
+  ctx: AppContext,
+  jobs: JobInserter & NonNullable<AppContext['jobs']>,
+  definitions: readonly JobDefinition[],
+) {
+  const sweeps: Sweep[] = [
+    {
+      name: 'events.hand-out',
+      everyMs: 1000,
+      run: () => handOutEvents({ db: ctx.db, jobs, processors: processorsIn(definitions) }),
+    },
+  ];
+  if (definitions.some((d) => d.id === IMPORT_RUN_JOB))
+    sweeps.push({
+      name: 'imports.recover',
+      everyMs: 10_000,
+      run: () => recoverAbandonedImports({ database: ctx.database, jobs, me: PROCESS_INSTANCE }),
+    });
+
+  let stopped = false;
+  const timers = new Set<NodeJS.Timeout>();
+  const failing = new Set<string>();
+  const schedule = (sweep: Sweep, delay: number) => {
+    const timer = setTimeout(async () => {
+      timers.delete(timer);
+      if (stopped) return;
+      try {
+        await sweep.run();
+        failing.delete(sweep.name);
+      } catch (err) {
+        // once per outage, not every second
+        if (!stopped && !failing.has(sweep.name))
+          console.error(`[worker] ${sweep.name}:`, err instanceof Error ? err.message : err);
+        failing.add(sweep.name);
+      }
+      if (!stopped) schedule(sweep, sweep.everyMs);
+    }, delay);
+    timer.unref();
+    timers.add(timer);
+  };
+  for (const sweep of sweeps) schedule(sweep, 0);
+  return () => {
+    stopped = true;
+    for (const timer of timers) clearTimeout(timer);
+  };
+}
