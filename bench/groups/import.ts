@@ -2,43 +2,82 @@ import { createApiKey } from '../../src/domain/api-keys/create-api-key';
 import { importFile } from '../../src/domain/imports/run-import';
 import { buildApp } from '../../src/http/app';
 import { systemActor } from '../../src/policy/actor';
-import { copyRowsPerSecond, jobCells, jobsCsv, openBenchContext, seedReferences } from '../import-setup';
+import {
+  copyRowsPerSecond,
+  jobCells,
+  jobsCsv,
+  jobsTableCopy,
+  median,
+  openBenchContext,
+  seedReferences,
+} from '../import-setup';
 import { type BenchGroup, line } from '../line';
 
 /**
  * `import`: jobs from a generated CSV through the import path (read, map, validate, upsert), rows/s,
- * against PostgreSQL COPY of the same rows into a bare table in the same run.
- * `api-jobs`: jobs through POST /api/v1/jobs in batches (app.inject, API key), against the same baseline.
+ * against the real limit measured in the same run: COPY of the same rows, as stored, into the real
+ * `jobs` table with its indexes in a fresh database (goal ratio >= 0.7, PostgreSQL and PGlite); three
+ * rounds in turns, medians compared. A second line compares with COPY into a bare table, for
+ * information only (no goal): no indexed table reaches it.
+ * `api-jobs`: jobs through POST /api/v1/jobs in batches (app.inject, API key), against the jobs-table COPY.
  */
 const group: BenchGroup = async function* ({ quick, postgresUrl }) {
   const importRows = quick ? 20_000 : 100_000;
   const apiRows = quick ? 2_000 : 10_000;
+  const rounds = 3;
   const backends: Array<'postgres' | 'pglite'> = postgresUrl ? ['postgres', 'pglite'] : ['pglite'];
   for (const backend of backends) {
     const { ctx, close } = await openBenchContext(backend, postgresUrl);
     try {
       await seedReferences(ctx);
       const { file, rows } = jobsCsv('IMP', importRows);
-      const copyRate = await copyRowsPerSecond(ctx, rows, importRows);
-
-      const t0 = performance.now();
-      const run = await importFile({
-        db: ctx.db,
-        actor: systemActor('bench'),
-        kind: 'jobs',
-        fileName: 'bench.csv',
-        bytes: file,
-      });
-      const seconds = (performance.now() - t0) / 1000;
-      if (run.status !== 'done' || run.inserted !== importRows)
-        throw new Error(`bench import failed: ${JSON.stringify(run.problems).slice(0, 500)}`);
+      const bareCopyRate = await copyRowsPerSecond(ctx, rows, importRows);
+      // the baseline and the import take turns, `rounds` times, each from an empty jobs table; the
+      // medians are compared, so one slow moment on a shared machine does not decide the ratio
+      const baseline = await jobsTableCopy(ctx, backend, postgresUrl, 'IMP', importRows);
+      const copyRates: number[] = [];
+      const importRates: number[] = [];
+      try {
+        for (let round = 0; round < rounds; round++) {
+          copyRates.push(await baseline.rowsPerSecond());
+          await ctx.database.executeSql('TRUNCATE jobs, invitations CASCADE');
+          const t0 = performance.now();
+          const run = await importFile({
+            db: ctx.db,
+            actor: systemActor('bench'),
+            kind: 'jobs',
+            fileName: 'bench.csv',
+            bytes: file,
+          });
+          const seconds = (performance.now() - t0) / 1000;
+          if (run.status !== 'done' || run.inserted !== importRows)
+            throw new Error(`bench import failed: ${JSON.stringify(run.problems).slice(0, 500)}`);
+          importRates.push(importRows / seconds);
+        }
+      } finally {
+        await baseline.close();
+      }
+      // each round's figures on stderr (stdout is the JSON lines): how far apart they are says how busy the machine was
+      const rounded = (rates: number[]) => rates.map((r) => Math.round(r)).join(', ');
+      console.error(
+        `import (${backend}) rows/s per round: COPY into jobs ${rounded(copyRates)}; import ${rounded(importRates)}`,
+      );
+      const copyRate = median(copyRates);
+      const importRate = median(importRates);
       yield line(
         `import (${backend})`,
-        `${importRows} jobs from CSV`,
+        `${importRows} jobs from CSV, against COPY into the jobs table (median of ${rounds})`,
         'rows/s',
-        importRows / seconds,
+        importRate,
         copyRate,
-        backend === 'postgres' ? { ratioAtLeast: 0.3 } : undefined,
+        { ratioAtLeast: 0.7 },
+      );
+      yield line(
+        `import (${backend})`,
+        `${importRows} jobs from CSV, against COPY into a bare table (information)`,
+        'rows/s',
+        importRate,
+        bareCopyRate,
       );
 
       const app = await buildApp({ ctx });
