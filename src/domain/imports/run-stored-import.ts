@@ -3,6 +3,7 @@ import type { Db } from '../../db/client';
 import { importRuns, importUploads } from '../../db/schema';
 import { readBytes } from '../../db/stored-bytes';
 import type { Actor } from '../../policy/actor';
+import { may } from '../../policy/policy';
 import type { IngestKindName } from '../ingest/ingest-kind';
 import { keepClaim } from './import-job';
 import type { Mapping } from './mapping';
@@ -55,7 +56,8 @@ export async function runStoredImport({
     const bytes = upload ? await readBytes(db, UPLOAD_BYTES(runId)) : null;
     const actor = run.createdByUserId ? await uploader(run.createdByUserId) : null;
     if (!upload || !bytes) await fail('The uploaded file is no longer stored; import the file again.');
-    else if (!actor)
+    // their role may have changed since the upload: they import with what they may do now
+    else if (!actor || !may(actor, 'import.run'))
       await fail('The account that uploaded the file can no longer import. Nothing was written.');
     else
       await runImport({
