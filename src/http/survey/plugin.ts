@@ -34,7 +34,7 @@ export async function registerSurveyPages(
     scope.addHook('onRequest', async (request, reply) => {
       reply.header('cache-control', 'no-store').header('referrer-policy', 'no-referrer');
       reply.header('x-robots-tag', 'noindex');
-      refuseForeignOrigin(request, ctx.config.publicUrl);
+      refuseForeignOrigin(request, ctx.config.allowedOrigins);
     });
     const limit = () =>
       scope.rateLimit({
@@ -54,11 +54,11 @@ export async function registerSurveyPages(
  * a post that names another origin is refused. Our own pages send `Origin: null` (their referrer
  * policy is no-referrer) and the mail client's one-click unsubscribe sends none: both pass.
  */
-function refuseForeignOrigin(request: FastifyRequest, publicUrl: string) {
+function refuseForeignOrigin(request: FastifyRequest, allowedOrigins: readonly string[]) {
   if (request.method !== 'POST') return;
   const origin = request.headers.origin;
   if (!origin || origin === 'null') return;
-  if (origin !== new URL(publicUrl).origin) throw new ClientError(403, 'Cross-site request refused');
+  if (!allowedOrigins.includes(origin)) throw new ClientError(403, 'Cross-site request refused');
 }
 
 const known = new Set([400, 401, 403, 404, 405, 406, 413, 415, 429]);
