@@ -1,3 +1,4 @@
+import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
 
@@ -5,6 +6,8 @@ import { defineConfig } from 'vite';
 export default defineConfig({
   root: 'web',
   plugins: [react()],
+  // the one contract with the server (src/contracts): its enums and the API's response types
+  resolve: { alias: { '@contracts': fileURLToPath(new URL('./src/contracts/index.ts', import.meta.url)) } },
   build: { outDir: '../dist/web', emptyOutDir: true, chunkSizeWarningLimit: 900 },
   server: {
     // `npx vite` during development proxies the API to a server started on API_PORT (default 3000)

@@ -1,6 +1,9 @@
+import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
+  // the staff app's import of the contract with the server (as in vite.config.ts)
+  resolve: { alias: { '@contracts': fileURLToPath(new URL('./src/contracts/index.ts', import.meta.url)) } },
   test: {
     include: ['src/**/*.test.ts', 'bench/**/*.test.ts', 'scripts/**/*.test.ts', 'web/**/*.test.ts'],
     // migrates one database before the files run; each file's database is a copy of it

@@ -7,6 +7,7 @@
  * Web: `import { journeys, type TJobDetail } from '@contracts'` (alias in vite.config.ts and tsconfig.json).
  */
 export * from './people';
+export * from './perspective';
 export type * from './responses';
 export * from './surveys';
 export * from './work';

@@ -39,7 +39,7 @@ import type { MessageKey } from './lib/i18n-nl';
 import { can, jobsLabel, type Me, perspectiveOf, useMe } from './lib/me';
 import type { Ref } from './lib/queries';
 import { useLoginInfo } from './pages/LoginLayout';
-import { texts as surveyTexts } from './pages/questionnaires/texts';
+import { texts as surveyTexts } from './features/questionnaires/texts';
 
 interface NavItem {
   to: string;

@@ -1,3 +1,5 @@
+import type { TPage } from '@contracts';
+
 /** The staff app's only way to the server: same-origin fetch with the session cookie. */
 
 export class ApiError extends Error {
@@ -10,12 +12,8 @@ export class ApiError extends Error {
   }
 }
 
-export interface Page<T> {
-  items: T[];
-  page: number;
-  pageSize: number;
-  total: number;
-}
+/** A page of a list endpoint (src/contracts). */
+export type Page<T> = TPage<T>;
 
 type Query = Record<string, string | number | boolean | undefined | null>;
 

@@ -1,49 +1,29 @@
+import { type JobStatus, jobStatuses, journeys, type TJobItem, type TJobUnit } from '@contracts';
 import { Anchor, Badge } from '@mantine/core';
 import { Link } from 'react-router';
 import type { Column } from '../components/ListTable';
 import { formatDate, formatDateTime } from './format';
 import { useI18n } from './i18n';
-import type { Ref } from './queries';
 
-export interface JobUnit {
-  id: number;
-  street: string;
-  houseNumber: string;
-  postcode: string;
-  city: string;
-}
+/** A job as the lists show it, and its home: the server's schema (src/contracts). */
+export type Job = TJobItem;
+export type JobUnit = TJobUnit;
 
-export interface Job {
-  id: number;
-  externalId: string;
-  journey: string;
-  trade: string | null;
-  status: string;
-  unit: JobUnit | null;
-  team: Ref | null;
-  technician: Ref | null;
-  contractor: Ref | null;
-  reportedAt: string | null;
-  appointmentAt: string | null;
-  completedAt: string | null;
-}
-
-export const jobStatuses = ['reported', 'planned', 'completed', 'cancelled'] as const;
-export const journeys = ['repair', 'planned', 'vacancy'] as const;
+export { jobStatuses, journeys };
 
 export const addressOf = (u: JobUnit | null) => (u ? `${u.street} ${u.houseNumber}, ${u.city}` : '–');
 
-const statusColor: Record<string, string> = {
+const statusColor: Record<JobStatus, string> = {
   completed: 'green',
   cancelled: 'gray',
   planned: 'blue',
   reported: 'orange',
 };
 
-export function StatusBadge({ status }: { status: string }) {
+export function StatusBadge({ status }: { status: JobStatus }) {
   const { tv } = useI18n();
   return (
-    <Badge variant="light" color={statusColor[status] ?? 'gray'} tt="none">
+    <Badge variant="light" color={statusColor[status]} tt="none">
       {tv('status', status)}
     </Badge>
   );

@@ -1,25 +1,18 @@
+import { type Perspective, perspectiveOf, type TMe } from '@contracts';
 import { useQuery } from '@tanstack/react-query';
 import { api, v1 } from './api';
 import type { MessageKey } from './i18n-nl';
+import { queryKeys } from './query-keys';
 
-export interface Me {
-  id: string;
-  name: string;
-  email: string;
-  role: string;
-  locale: 'nl' | 'en';
-  employeeId: number | null;
-  contractorId: number | null;
-  ledTeamIds: number[];
-  abilities: string[];
-}
+/** GET /api/v1/me, as the server's schema says (src/contracts). */
+export type Me = TMe;
 
-export const meQueryKey = ['me'] as const;
+export const meQueryKey = queryKeys.me;
 
 /** Who is signed in and what the policy lets them do; the UI never guesses from the role. */
 export function useMe() {
   return useQuery({
-    queryKey: meQueryKey,
+    queryKey: queryKeys.me,
     queryFn: () => api.get<Me>(v1('/me')),
     retry: false,
     staleTime: 60_000,
@@ -29,17 +22,10 @@ export function useMe() {
 export const can = (me: Me | undefined, ability: string) => !!me?.abilities.includes(ability);
 
 /**
- * Whose work the signed-in person looks at: the server already scopes every list this way, the UI
- * only names it ("Mijn klussen") and leaves out choices that could only come back empty.
+ * Whose work the signed-in person looks at (src/contracts/people.ts): the server already scopes
+ * every list this way, the UI only names it ("Mijn klussen").
  */
-export type Perspective = 'technician' | 'contractor' | 'teamLeader' | 'organisation';
-
-export function perspectiveOf(me: Me): Perspective {
-  if (me.role === 'contractor' && me.contractorId !== null) return 'contractor';
-  if (me.role === 'employee' && me.employeeId !== null) return 'technician';
-  if (me.role === 'team_leader' && me.ledTeamIds.length > 0) return 'teamLeader';
-  return 'organisation';
-}
+export { type Perspective, perspectiveOf };
 
 /** The jobs page and its menu item say whose jobs they are. */
 export const jobsLabel: Record<Perspective, MessageKey> = {

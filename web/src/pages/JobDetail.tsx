@@ -1,3 +1,4 @@
+import type { TJobDetail, TRef, TTenantContact } from '@contracts';
 import { Alert, Anchor, Button, Group, Stack, Text, Title } from '@mantine/core';
 import { IconAddressBook } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
@@ -9,32 +10,12 @@ import { QueryState } from '../components/QueryState';
 import { api, v1 } from '../lib/api';
 import { formatDate, formatDateTime } from '../lib/format';
 import { useI18n } from '../lib/i18n';
-import { addressOf, type Job, StatusBadge } from '../lib/jobs';
+import { addressOf, StatusBadge } from '../lib/jobs';
 import { can, useMe } from '../lib/me';
-import type { Ref } from '../lib/queries';
+import { queryKeys } from '../lib/query-keys';
 import { JobSurveyPanel } from './responses/JobSurveyPanel';
 
-interface JobDetailData extends Job {
-  description: string | null;
-  cancelledAt?: string | null;
-  reportingChannel: string | null;
-  department: Ref | string | null;
-  /** `{anonymous: true}` once the tenant answered the survey without consenting to be named */
-  tenant: Ref | { anonymous: true } | null;
-  /** what the reader may do with this job now (the server decides) */
-  can: { readTenantContact: boolean; readSurvey: boolean };
-}
-interface TenantContact {
-  name: string;
-  email: string | null;
-  mobile: string | null;
-  preferredChannel: string | null;
-  optedOut?: boolean;
-  /** the tenant opted out themselves (survey link or e-mail); the ERP cannot undo it */
-  selfOptedOutAt?: string | null;
-}
-
-const refLink = (path: string, ref: Ref | null) =>
+const refLink = (path: string, ref: TRef | null) =>
   ref ? (
     <Anchor component={Link} to={`${path}/${ref.id}`}>
       {ref.name}
@@ -48,8 +29,8 @@ function TenantContactPanel({ jobId }: { jobId: number }) {
   const { t, tv } = useI18n();
   const [open, setOpen] = useState(false);
   const contact = useQuery({
-    queryKey: ['tenant-contact', jobId],
-    queryFn: () => api.get<TenantContact>(v1(`/jobs/${jobId}/tenant-contact`)),
+    queryKey: queryKeys.jobs.tenantContact(jobId),
+    queryFn: () => api.get<TTenantContact>(v1(`/jobs/${jobId}/tenant-contact`)),
     enabled: open,
     staleTime: Number.POSITIVE_INFINITY,
   });
@@ -98,8 +79,8 @@ export function JobDetail() {
   const { id } = useParams();
   const me = useMe().data;
   const query = useQuery({
-    queryKey: ['/jobs', id],
-    queryFn: () => api.get<JobDetailData>(v1(`/jobs/${id}`)),
+    queryKey: queryKeys.jobs.detail(Number(id)),
+    queryFn: () => api.get<TJobDetail>(v1(`/jobs/${id}`)),
   });
   return (
     <QueryState query={query}>
@@ -122,10 +103,7 @@ export function JobDetail() {
                 ),
               ],
               [t('field.postcode'), job.unit?.postcode],
-              [
-                t('field.department'),
-                typeof job.department === 'object' ? job.department?.name : job.department,
-              ],
+              [t('field.department'), job.department?.name],
             ]}
           />
           <Title order={2} size="h4">

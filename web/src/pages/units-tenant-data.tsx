@@ -1,3 +1,4 @@
+import type { TTenantItem } from '@contracts';
 import { Alert, Button, Group, Stack, Text, Textarea, TextInput, Title } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
@@ -9,18 +10,10 @@ import { QueryState } from '../components/QueryState';
 import { ApiError, type Page as ApiPage, api, v1 } from '../lib/api';
 import { formatDate } from '../lib/format';
 import { useI18n } from '../lib/i18n';
+import { queryKeys } from '../lib/query-keys';
 
-interface Tenant {
-  id: number;
-  externalId: string;
-  name: string;
-  optedOut: boolean;
-  /** the tenant opted out themselves: the ERP cannot undo it, only an admin at the tenant's request */
-  selfOptedOutAt: string | null;
-  erasedAt: string | null;
-  /** what the reader may do with this tenant now (the server decides) */
-  can: { exportData: boolean; erase: boolean; optBackIn: boolean };
-}
+/** A tenant as GET /tenants answers (src/contracts). */
+type Tenant = TTenantItem;
 
 /**
  * A home's tenant for an admin handling an AVG request: export everything about them, or erase
@@ -32,7 +25,7 @@ export function UnitTenantData({ unitId }: { unitId: number }) {
   const { t } = useI18n();
   const [open, setOpen] = useState(false);
   const tenants = useQuery({
-    queryKey: ['/tenants', { unitId }],
+    queryKey: queryKeys.tenants.ofUnit(unitId),
     queryFn: () => api.get<ApiPage<Tenant>>(v1('/tenants'), { unitId, pageSize: 20 }),
     enabled: open,
   });
@@ -79,7 +72,7 @@ function TenantRow({ tenant }: { tenant: Tenant }) {
     onSuccess: () => {
       close();
       notifications.show({ color: 'green', message: t('tenantData.erased') });
-      void queryClient.invalidateQueries({ queryKey: ['/tenants'] });
+      void queryClient.invalidateQueries({ queryKey: queryKeys.tenants.all });
     },
   });
   return (
@@ -182,7 +175,7 @@ function OptBackIn({ tenant }: { tenant: Tenant }) {
       setReason('');
       notifications.show({ color: 'green', message: t('tenantData.optedIn') });
       queryClient.setQueriesData<ApiPage<Tenant>>(
-        { queryKey: ['/tenants'] },
+        { queryKey: queryKeys.tenants.all },
         (page) =>
           page && { ...page, items: page.items.map((row) => (row.id === optedIn.id ? optedIn : row)) },
       );
@@ -195,7 +188,7 @@ function OptBackIn({ tenant }: { tenant: Tenant }) {
     close();
     if (isConflict(optIn.error)) {
       optIn.reset();
-      void queryClient.invalidateQueries({ queryKey: ['/tenants'] });
+      void queryClient.invalidateQueries({ queryKey: queryKeys.tenants.all });
     }
   };
   return (

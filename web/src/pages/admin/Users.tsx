@@ -1,3 +1,4 @@
+import { userRoles as roles, type TUser, type UserRole } from '@contracts';
 import { Badge, Button, Group, PasswordInput, Select, Stack, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useDisclosure } from '@mantine/hooks';
@@ -10,34 +11,19 @@ import { Page } from '../../components/Page';
 import { QueryState } from '../../components/QueryState';
 import { SearchBox } from '../../components/SearchBox';
 import { api, v1 } from '../../lib/api';
+import { applyIssues } from '../../lib/form-issues';
 import { formatDateTime } from '../../lib/format';
 import { useI18n } from '../../lib/i18n';
 import { useList } from '../../lib/queries';
+import { queryKeys } from '../../lib/query-keys';
 import { useUrlState } from '../../lib/url-state';
 
-interface User {
-  id: string;
-  email: string;
-  name: string;
-  role: string;
-  disabled: boolean | null;
-  createdAt?: string;
-}
-
-const roles = [
-  'admin',
-  'director',
-  'head',
-  'team_leader',
-  'employee',
-  'contact_centre',
-  'quality',
-  'contractor',
-];
+/** An account as GET /users lists it (src/contracts). */
+type User = TUser;
 
 function NewUser({ onDone }: { onDone: () => void }) {
   const { t, tv } = useI18n();
-  const form = useForm({
+  const form = useForm<{ email: string; name: string; role: UserRole; password: string }>({
     initialValues: { email: '', name: '', role: 'employee', password: '' },
     validate: {
       email: (v) => (/^\S+@\S+\.\S+$/.test(v) ? null : t('login.email')),
@@ -52,7 +38,16 @@ function NewUser({ onDone }: { onDone: () => void }) {
       notifications.show({ color: 'green', message: t('admin.users.created') });
       onDone();
     },
-    onError: (err) => notifications.show({ color: 'red', title: t('error.save'), message: err.message }),
+    onError: (err) => {
+      // a 400 names the fields it refused (docs/API.md): say each at its field
+      const { placed, rest } = applyIssues(form, err);
+      if (!placed || rest.length)
+        notifications.show({
+          color: 'red',
+          title: t('error.save'),
+          message: rest.length ? rest.map((i) => `${i.field}: ${i.message}`).join('; ') : err.message,
+        });
+    },
   });
   return (
     <form onSubmit={form.onSubmit((v) => create.mutate(v))}>
@@ -84,9 +79,9 @@ export default function Users() {
   const query = useList<User>('/users', { q: values.q, page });
   const queryClient = useQueryClient();
   const [opened, { open, close }] = useDisclosure();
-  const refresh = () => queryClient.invalidateQueries({ queryKey: ['/users'] });
+  const refresh = () => queryClient.invalidateQueries({ queryKey: queryKeys.users.all });
   const patch = useMutation({
-    mutationFn: ({ id, ...body }: { id: string; role?: string; disabled?: boolean }) =>
+    mutationFn: ({ id, ...body }: { id: string; role?: UserRole; disabled?: boolean }) =>
       api.patch(v1(`/users/${id}`), body),
     onSuccess: refresh,
     onError: (err) => notifications.show({ color: 'red', title: t('error.save'), message: err.message }),
@@ -131,7 +126,9 @@ export default function Users() {
                     value={u.role}
                     allowDeselect={false}
                     data={roles.map((r) => ({ value: r, label: tv('role', r) }))}
-                    onChange={(role) => role && role !== u.role && patch.mutate({ id: u.id, role })}
+                    onChange={(role) =>
+                      role && role !== u.role && patch.mutate({ id: u.id, role: role as UserRole })
+                    }
                   />
                 ),
               },

@@ -6,8 +6,8 @@ import {
   emptyOption,
   keyFromText,
   uniqueKey,
-} from './question-model';
-import { useTexts } from './texts';
+} from '../question-model';
+import { useTexts } from '../texts';
 
 /**
  * The answer options of a choice question. A new option's value is made from its Dutch label (it is

@@ -1,7 +1,7 @@
 import { Checkbox, Group, NumberInput, Select, Stack, Text } from '@mantine/core';
-import { useI18n } from '../../lib/i18n';
-import { type EditableQuestion, isYesNo, type Operator, scales } from './question-model';
-import { useTexts } from './texts';
+import { useI18n } from '../../../lib/i18n';
+import { type EditableQuestion, isYesNo, type Operator, scales } from '../question-model';
+import { useTexts } from '../texts';
 
 /** "Only show when an earlier question …": looks only back, at questions whose answers compare. */
 export function ConditionFields({

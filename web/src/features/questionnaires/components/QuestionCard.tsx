@@ -13,11 +13,11 @@ import {
   TextInput,
 } from '@mantine/core';
 import { IconArrowDown, IconArrowUp, IconTrash } from '@tabler/icons-react';
-import type { QuestionType } from './api';
+import type { QuestionType } from '../api';
+import { type EditableQuestion, type Phase, phases, questionTypes } from '../question-model';
+import { useTexts } from '../texts';
 import { ConditionFields, conditionFields } from './ConditionFields';
 import { isOptionField, OptionsFields } from './OptionsFields';
-import { type EditableQuestion, type Phase, phases, questionTypes } from './question-model';
-import { useTexts } from './texts';
 
 const shownFields = new Set(['text.nl', 'text.en', 'help.nl', 'help.en', 'phase', ...conditionFields]);
 

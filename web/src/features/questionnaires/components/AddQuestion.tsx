@@ -1,9 +1,9 @@
 import { Button, Group, Paper, Select } from '@mantine/core';
 import { IconPlus } from '@tabler/icons-react';
 import { useState } from 'react';
-import type { QuestionType } from './api';
-import { type EditableQuestion, insertAt, newQuestion, questionTypes } from './question-model';
-import { useTexts } from './texts';
+import type { QuestionType } from '../api';
+import { type EditableQuestion, insertAt, newQuestion, questionTypes } from '../question-model';
+import { useTexts } from '../texts';
 
 /** Type picker and button; one grade and one consent at most, so those leave the list once present. */
 export function AddQuestion({

@@ -1,11 +1,11 @@
 import { Anchor, Badge, Text } from '@mantine/core';
 import { Link } from 'react-router';
-import { ListTable } from '../../components/ListTable';
-import { Page } from '../../components/Page';
-import { QueryState } from '../../components/QueryState';
-import { formatDateTime } from '../../lib/format';
-import { useQuestionnaires } from './api';
-import { useTexts } from './texts';
+import { ListTable } from '../../../components/ListTable';
+import { Page } from '../../../components/Page';
+import { QueryState } from '../../../components/QueryState';
+import { formatDateTime } from '../../../lib/format';
+import { useQuestionnaires } from '../api';
+import { useTexts } from '../texts';
 
 /** "Vragenlijsten": the three journeys, what tenants get now and whether a new version is underway. */
 export default function Questionnaires() {

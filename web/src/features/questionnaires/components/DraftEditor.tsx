@@ -2,19 +2,12 @@ import { Alert, Badge, Button, Group, Stack, Text, Title } from '@mantine/core';
 import { IconDeviceFloppy, IconExternalLink } from '@tabler/icons-react';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useMemo, useState } from 'react';
-import { api, v1 } from '../../lib/api';
-import { useI18n } from '../../lib/i18n';
-import { AddQuestion } from './AddQuestion';
-import {
-  fieldProblems,
-  type QuestionnaireItem,
-  type QuestionnaireVersion,
-  questionnairesKey,
-  versionKey,
-} from './api';
-import { LeaveGuard, PublishButton } from './DraftDialogs';
-import { notify } from './notify';
-import { QuestionCard } from './QuestionCard';
+import { api, v1 } from '../../../lib/api';
+import { fieldIssues } from '../../../lib/form-issues';
+import { useI18n } from '../../../lib/i18n';
+import { queryKeys } from '../../../lib/query-keys';
+import type { QuestionnaireItem, QuestionnaireVersion } from '../api';
+import { notify } from '../notify';
 import {
   type EditableQuestion,
   fromDefinition,
@@ -23,8 +16,11 @@ import {
   problemsByQuestion,
   toDefinition,
   uniqueKey,
-} from './question-model';
-import { useTexts } from './texts';
+} from '../question-model';
+import { useTexts } from '../texts';
+import { AddQuestion } from './AddQuestion';
+import { LeaveGuard, PublishButton } from './DraftDialogs';
+import { QuestionCard } from './QuestionCard';
 
 /**
  * Editing a draft: the working copy lives here until "Concept opslaan" sends it whole (PUT …/draft).
@@ -120,11 +116,13 @@ export function DraftEditor({
       setProblems([]);
       setDirty(false);
       setQuestions((qs) => qs.map((q) => ({ ...q, keyTouched: true })));
-      queryClient.setQueryData(versionKey(item.id, saved.version), saved);
+      queryClient.setQueryData(queryKeys.questionnaires.version(item.id, saved.version), saved);
       notify(locale, 'green', x.saved);
     },
     onError: (err) => {
-      const found = fieldProblems(err, /^(body\.)?definition\./);
+      // schema validation's paths start at the body (`body.definition.questions.3.condition.value`),
+      // the key-stability check's at the definition (`definition.questions.3.type`)
+      const found = fieldIssues(err, { prefix: /^(body\.)?definition\./ });
       setProblems(found);
       notify(locale, 'red', `${x.saveFailed}. ${found.length ? x.problemsAbove(found.length) : err.message}`);
     },
@@ -166,7 +164,7 @@ export function DraftEditor({
             saveFirst={() => save.mutateAsync()}
             onPublished={() => {
               setDirty(false);
-              void queryClient.invalidateQueries({ queryKey: questionnairesKey });
+              void queryClient.invalidateQueries({ queryKey: queryKeys.questionnaires.all });
             }}
           />
         </Group>

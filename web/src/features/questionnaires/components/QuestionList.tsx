@@ -1,7 +1,7 @@
 import { Badge, Group, List, Paper, Stack, Text } from '@mantine/core';
-import { useI18n } from '../../lib/i18n';
-import type { TQuestion, TQuestionnaireDefinition } from './api';
-import { useTexts } from './texts';
+import { useI18n } from '../../../lib/i18n';
+import type { TQuestion, TQuestionnaireDefinition } from '../api';
+import { useTexts } from '../texts';
 
 /** A version as people who may not edit it (or a published one) read it: the questions in order. */
 export function QuestionList({ definition }: { definition: TQuestionnaireDefinition }) {

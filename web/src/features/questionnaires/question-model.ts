@@ -1,4 +1,14 @@
-import type { QuestionType, TQuestion, TQuestionnaireDefinition } from './api';
+import {
+  type ConditionOperator,
+  type Phase,
+  phases,
+  type QuestionType,
+  questionTypes,
+  scales as scaleRanges,
+  type TQuestion,
+  type TQuestionnaireDefinition,
+  yesNoTypes,
+} from '@contracts';
 
 /**
  * The editor's working copy of a question: every type's fields at once (so switching the type of a
@@ -6,31 +16,15 @@ import type { QuestionType, TQuestion, TQuestionnaireDefinition } from './api';
  * The server validates what is saved; this file only shapes and converts.
  */
 
-export const questionTypes: QuestionType[] = [
-  'grade',
-  'nps',
-  'effort',
-  'phase_grade',
-  'statement',
-  'first_time_fix',
-  'choice',
-  'comment',
-  'consent',
-];
-export const phases = ['reporting', 'appointment', 'visit', 'handling'] as const;
-export type Phase = (typeof phases)[number];
-export type Operator = 'lte' | 'gte' | 'eq';
+// the question types, phases and answer ranges are the server's (src/contracts/surveys.ts)
+export { type Phase, phases, questionTypes };
+export type Operator = ConditionOperator;
 type Localised = { nl: string; en: string };
 
-/** Answer ranges of the scale types, as in docs/SURVEYS.md. */
-export const scales: Partial<Record<QuestionType, { min: number; max: number }>> = {
-  grade: { min: 1, max: 10 },
-  nps: { min: 0, max: 10 },
-  effort: { min: 1, max: 7 },
-  phase_grade: { min: 1, max: 10 },
-  statement: { min: 1, max: 5 },
-};
-export const isYesNo = (type: QuestionType) => type === 'first_time_fix' || type === 'consent';
+/** Answer ranges of the scale types (none for the others), as in docs/SURVEYS.md. */
+export const scales: Partial<Record<QuestionType, { readonly min: number; readonly max: number }>> =
+  scaleRanges;
+export const isYesNo = (type: QuestionType) => (yesNoTypes as readonly QuestionType[]).includes(type);
 
 export interface EditableOption {
   uid: string;

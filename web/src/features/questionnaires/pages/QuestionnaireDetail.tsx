@@ -2,25 +2,24 @@ import { Alert, Anchor, Button, Group, Stack, Text } from '@mantine/core';
 import { IconPencil } from '@tabler/icons-react';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { Link, useParams } from 'react-router';
-import { Fields } from '../../components/Fields';
-import { Page } from '../../components/Page';
-import { QueryState } from '../../components/QueryState';
-import { api, v1 } from '../../lib/api';
-import { formatDateTime } from '../../lib/format';
-import { useI18n } from '../../lib/i18n';
-import { NotFound } from '../NotFound';
+import { Fields } from '../../../components/Fields';
+import { Page } from '../../../components/Page';
+import { QueryState } from '../../../components/QueryState';
+import { api, v1 } from '../../../lib/api';
+import { formatDateTime } from '../../../lib/format';
+import { useI18n } from '../../../lib/i18n';
+import { queryKeys } from '../../../lib/query-keys';
+import { NotFound } from '../../../pages/NotFound';
 import {
   type QuestionnaireItem,
   type QuestionnaireVersion,
-  questionnairesKey,
   useQuestionnaires,
   useQuestionnaireVersion,
-  versionKey,
-} from './api';
-import { DraftEditor } from './DraftEditor';
-import { notify } from './notify';
-import { QuestionList } from './QuestionList';
-import { useTexts } from './texts';
+} from '../api';
+import { DraftEditor } from '../components/DraftEditor';
+import { QuestionList } from '../components/QuestionList';
+import { notify } from '../notify';
+import { useTexts } from '../texts';
 
 /**
  * One journey's questionnaire. Editors see the draft in the editor (or start one); everyone else
@@ -43,8 +42,8 @@ function Questionnaire({ item }: { item: QuestionnaireItem }) {
   const start = useMutation({
     mutationFn: () => api.post<QuestionnaireVersion>(v1(`/questionnaires/${item.id}/draft`)),
     onSuccess: (created) => {
-      queryClient.setQueryData(versionKey(item.id, created.version), created);
-      void queryClient.invalidateQueries({ queryKey: questionnairesKey });
+      queryClient.setQueryData(queryKeys.questionnaires.version(item.id, created.version), created);
+      void queryClient.invalidateQueries({ queryKey: queryKeys.questionnaires.all });
     },
     onError: (err) => notify(locale, 'red', `${x.startDraft}: ${err.message}`),
   });

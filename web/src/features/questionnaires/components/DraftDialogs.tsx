@@ -4,12 +4,12 @@ import { IconSend } from '@tabler/icons-react';
 import { useMutation } from '@tanstack/react-query';
 import { useEffect } from 'react';
 import { useBlocker } from 'react-router';
-import { Dialog } from '../../components/Dialog';
-import { api, v1 } from '../../lib/api';
-import { useI18n } from '../../lib/i18n';
-import type { QuestionnaireItem, QuestionnaireVersion } from './api';
-import { notify } from './notify';
-import { useTexts } from './texts';
+import { Dialog } from '../../../components/Dialog';
+import { api, v1 } from '../../../lib/api';
+import { useI18n } from '../../../lib/i18n';
+import type { QuestionnaireItem, QuestionnaireVersion } from '../api';
+import { notify } from '../notify';
+import { useTexts } from '../texts';
 
 /** "Publiceren", after a confirmation that says what happens to answers already given. */
 export function PublishButton({

@@ -2,13 +2,15 @@ import { Alert, Button, Fieldset, Group, NumberInput, SimpleGrid, Stack, Switch,
 import { IconClockPause, IconShieldLock } from '@tabler/icons-react';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
-import { Page } from '../../components/Page';
-import { QueryState } from '../../components/QueryState';
-import { api, v1 } from '../../lib/api';
-import { useI18n } from '../../lib/i18n';
-import { fieldProblems, type SurveySettings as Settings, surveySettingsKey, useSurveySettings } from './api';
-import { notify } from './notify';
-import { useTexts } from './texts';
+import { Page } from '../../../components/Page';
+import { QueryState } from '../../../components/QueryState';
+import { api, v1 } from '../../../lib/api';
+import { fieldIssues } from '../../../lib/form-issues';
+import { useI18n } from '../../../lib/i18n';
+import { queryKeys } from '../../../lib/query-keys';
+import { type SurveySettings as Settings, useSurveySettings } from '../api';
+import { notify } from '../notify';
+import { useTexts } from '../texts';
 
 /** "Enquête-instellingen": per journey whether, when and how long invitations go out. */
 export default function SurveySettings() {
@@ -77,10 +79,10 @@ function JourneySettings({ settings }: { settings: Settings }) {
     onSuccess: () => {
       setErrors({});
       notify(locale, 'green', x.settingsSaved(name));
-      void queryClient.invalidateQueries({ queryKey: surveySettingsKey });
+      void queryClient.invalidateQueries({ queryKey: queryKeys.surveySettings.all });
     },
     onError: (err) => {
-      const problems = fieldProblems(err, /^body\./);
+      const problems = fieldIssues(err);
       setErrors(Object.fromEntries(problems.map((p) => [p.field, p.message])));
       notify(locale, 'red', `${x.saveSettings(name)}: ${err.message}`);
     },

@@ -1,8 +1,9 @@
-import { useI18n } from '../../lib/i18n';
+import { type Dictionary, useDictionary } from '../../lib/dictionary';
 
 /**
- * The words of the questionnaire and survey-settings pages. They live beside the pages (not in the
- * shared dictionaries) so this part of the app can change without touching everyone's files.
+ * The words of the questionnaire and survey-settings pages, as every feature keeps its own
+ * (lib/dictionary.ts): beside its screens, not in the shared dictionaries, so this part of the app
+ * can change without touching everyone's files; `en: Texts` makes a missing English text an error.
  */
 const nl = {
   questionnaires: 'Vragenlijsten',
@@ -266,9 +267,7 @@ const en: Texts = {
       .join(' and ') || 'immediately',
 };
 
-export const texts = { nl, en };
+export const texts: Dictionary<Texts> = { nl, en };
 
 /** The texts in the language the person chose. */
-export function useTexts(): Texts {
-  return texts[useI18n().locale];
-}
+export const useTexts = (): Texts => useDictionary(texts);
