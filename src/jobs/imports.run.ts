@@ -23,6 +23,7 @@ export const importsRun: JobDefinition<typeof ZImportRun> = {
       runId,
       claimedBy: PROCESS_INSTANCE,
       uploader: (userId) => loadUserActor(ctx.db, userId),
+      dispatchWakeup: ctx.dispatchWakeup,
     });
   },
 };

@@ -9,6 +9,7 @@ import { recordAudit } from '../audit/record-audit';
 import { type IngestKindName, IngestProblems } from '../ingest/ingest-kind';
 import { ingestRows } from '../ingest/ingest-rows';
 import { ingestKinds } from '../ingest/kinds';
+import type { DispatchWakeup } from '../invitations/dispatch-wakeup';
 import { keepClaim } from './import-job';
 import type { Mapping } from './mapping';
 import { readTable, UnreadableFile } from './read-table';
@@ -21,6 +22,8 @@ export interface ImportFileOptions {
   fileName: string;
   bytes: Buffer;
   mapping?: Mapping;
+  /** the AppContext's, so completed jobs wake the dispatcher after commit (default: the minute cron finds them) */
+  dispatchWakeup?: DispatchWakeup;
 }
 
 /**
@@ -97,6 +100,7 @@ export async function runImport(opts: ImportFileOptions & { runId: number; claim
       actor,
       kind: ingestKinds[kind],
       rows: checked.rows,
+      dispatchWakeup: opts.dispatchWakeup,
       onProgress: (done) => {
         progress = progress
           .then(() => set({ processedRows: done }))

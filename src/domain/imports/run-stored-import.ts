@@ -5,6 +5,7 @@ import { readBytes } from '../../db/stored-bytes';
 import type { Actor } from '../../policy/actor';
 import { may } from '../../policy/policy';
 import type { IngestKindName } from '../ingest/ingest-kind';
+import type { DispatchWakeup } from '../invitations/dispatch-wakeup';
 import { keepClaim } from './import-job';
 import type { Mapping } from './mapping';
 import { runImport } from './run-import';
@@ -21,6 +22,7 @@ export async function runStoredImport({
   runId,
   claimedBy,
   uploader,
+  dispatchWakeup,
 }: {
   db: Db;
   runId: number;
@@ -28,6 +30,8 @@ export async function runStoredImport({
   claimedBy: string;
   /** the uploader as an actor, or null when they may no longer act (account removed or disabled) */
   uploader: (userId: string) => Promise<Actor | null>;
+  /** the AppContext's, so the import's completed jobs wake the dispatcher after commit */
+  dispatchWakeup?: DispatchWakeup;
 }): Promise<boolean> {
   const [run] = await db
     .update(importRuns)
@@ -69,6 +73,7 @@ export async function runStoredImport({
         mapping: (upload.mapping as Mapping | null) ?? undefined,
         runId,
         claimedBy,
+        dispatchWakeup,
       });
   } catch (err) {
     // runImport records its own failures; this is the database failing around it

@@ -162,15 +162,19 @@ describe('scheduling an invitation when a job becomes completed', () => {
       `IMP-OLD;reparatie;${tenants[1]!.externalId};afgemeld;${day(15)}`,
       `IMP-HISTORY;reparatie;${tenants[2]!.externalId};afgemeld;2022-03-01T10:00:00Z`,
     ].join('\n');
+    sent.length = 0;
     const run = await importFile({
       db: h.ctx.db,
       actor: systemActor('test'),
       kind: 'jobs',
       fileName: 'werkorders.csv',
       bytes: Buffer.from(csv),
+      // as the worker's import job passes it (src/jobs/imports.run.ts)
+      dispatchWakeup: h.ctx.dispatchWakeup,
     });
     expect(run.status, JSON.stringify(run.problems)).toBe('done');
     expect(await invitationOf('IMP-RECENT')).toMatchObject({ status: 'scheduled' });
+    expect(sent.map((s) => s.name)).toEqual([DISPATCH_JOB]);
     expect(await invitationOf('IMP-OLD')).toBeNull();
     expect(await invitationOf('IMP-HISTORY')).toBeNull();
   });
