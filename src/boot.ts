@@ -1,3 +1,4 @@
+import { pino } from 'pino';
 import { createAuth } from './auth/auth';
 import type { TConfig } from './config';
 import type { AppContext } from './context';
@@ -30,6 +31,7 @@ export async function createContext(config: TConfig, database?: Database): Promi
     jobs: () => ctx.jobs,
   });
   const auth = createAuth({ db: db.db, config, secret, mailer });
+  const log = pino({ level: config.LOG_LEVEL });
   const ctx: AppContext = {
     database: db,
     db: db.db,
@@ -37,6 +39,7 @@ export async function createContext(config: TConfig, database?: Database): Promi
     secret,
     mailer,
     auth,
+    log,
     survey: startSurveyMachinery(db.db),
     // write paths that schedule invitations wake the dispatcher at the first sendAfter, after commit
     dispatchWakeup: createDispatchWakeup(() => ctx.jobs),

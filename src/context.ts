@@ -1,3 +1,4 @@
+import type { Logger } from 'pino';
 import type { Auth } from './auth/auth';
 import type { TConfig } from './config';
 import type { Database, Db } from './db/client';
@@ -14,6 +15,8 @@ export interface AppContext {
   /** secret for signing sessions and tokens */
   secret: string;
   auth: Auth;
+  /** the process's logger (pino, like Fastify's): background work logs here */
+  log: Logger;
   /** the job queue (pg-boss), set once the worker started; absent in tests that start none */
   jobs?: JobSender;
   /**

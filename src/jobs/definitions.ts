@@ -21,6 +21,16 @@ export interface JobDefinition<P extends z.ZodType = z.ZodType> {
    */
   batchSize?: number;
   handler(ctx: AppContext, payload: z.infer<P>): Promise<void>;
+  /**
+   * optional, for a batched queue whose jobs share work: takes a fetched batch at once instead of
+   * `handler` per job (messages.deliver claims the batch's messages together); `fail(job, err)`
+   * fails — and so retries — that job alone, and pg-boss completes the others
+   */
+  handleBatch?(
+    ctx: AppContext,
+    jobs: Array<{ id: string; payload: z.infer<P> }>,
+    fail: (job: { id: string }, err: Error) => Promise<void>,
+  ): Promise<void>;
 }
 
 export const jobDefinitions: JobDefinition[] = [

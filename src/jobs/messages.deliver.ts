@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { deliverMessage } from '../domain/messages/deliver-message';
+import { DeliveryError, deliverMessage, deliverMessages } from '../domain/messages/deliver-message';
 import { DELIVER_JOB } from '../domain/messages/mailer';
 import type { JobDefinition } from './definitions';
 
@@ -10,8 +10,10 @@ const ZDeliverMessage = z.object({
 });
 
 /**
- * Sends one outbox message. Enqueued with singletonKey outbox-<id> and pg-boss retries with
- * exponential backoff; a failed try throws (so pg-boss retries), the last one leaves the row 'failed'.
+ * Sends outbox messages. Enqueued with singletonKey outbox-<id> and pg-boss retries with exponential
+ * backoff; a failed try throws (so pg-boss retries), the last one leaves the row 'failed'. A worker
+ * claims its whole batch at once and keeps the claim alive while it sends (claims.ts): if it dies,
+ * the outbox sweep hands every message it held to another worker within about a minute.
  */
 export const messagesDeliver: JobDefinition<typeof ZDeliverMessage> = {
   id: DELIVER_JOB,
@@ -20,6 +22,16 @@ export const messagesDeliver: JobDefinition<typeof ZDeliverMessage> = {
   batchSize: 25,
   payload: ZDeliverMessage,
   async handler(ctx, payload) {
-    await deliverMessage({ db: ctx.db, providers: ctx.mailer.providers, ...payload });
+    await deliverMessage({ db: ctx.db, providers: ctx.mailer.providers, log: ctx.log, ...payload });
+  },
+  async handleBatch(ctx, jobs, fail) {
+    const outcomes = await deliverMessages({
+      db: ctx.db,
+      providers: ctx.mailer.providers,
+      log: ctx.log,
+      messages: jobs.map((j) => j.payload),
+    });
+    for (const [i, outcome] of outcomes.entries())
+      if (outcome instanceof DeliveryError) await fail(jobs[i]!, outcome);
   },
 };

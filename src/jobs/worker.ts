@@ -24,6 +24,17 @@ export async function startWorker(ctx: AppContext, opts: { work: boolean; defini
     if (def.cron) await boss.schedule(def.id, def.cron, {}, { tz: 'Europe/Amsterdam' });
     if (opts.work) {
       await boss.work(def.id, { batchSize: def.batchSize ?? 1 }, async (batch) => {
+        const fail = (job: { id: string }, err: unknown) =>
+          boss.fail(def.id, job.id, { message: err instanceof Error ? err.message : String(err) });
+        if (def.handleBatch) {
+          const jobs = [];
+          for (const job of batch) {
+            const parsed = def.payload.safeParse(job.data);
+            if (parsed.success) jobs.push({ id: job.id, payload: parsed.data });
+            else await fail(job, parsed.error);
+          }
+          return def.handleBatch(ctx, jobs, fail);
+        }
         if (batch.length === 1) return def.handler(ctx, def.payload.parse(batch[0]!.data));
         // pg-boss fails (and retries) a whole batch when its handler throws: fail only the job that
         // threw, so the others are not done twice; pg-boss then completes the ones still active
@@ -31,7 +42,7 @@ export async function startWorker(ctx: AppContext, opts: { work: boolean; defini
           try {
             await def.handler(ctx, def.payload.parse(job.data));
           } catch (err) {
-            await boss.fail(def.id, job.id, { message: err instanceof Error ? err.message : String(err) });
+            await fail(job, err);
           }
         }
       });

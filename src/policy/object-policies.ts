@@ -48,3 +48,14 @@ export function questionnaireCan(actor: Actor, q: QuestionnaireFacts) {
     publish: manage && q.draftVersion !== null,
   };
 }
+
+export interface InvitationFacts {
+  /** every message failed and it is not answered (get-job-survey.ts) */
+  undeliverable: boolean;
+}
+export function invitationCan(actor: Actor, i: InvitationFacts) {
+  return {
+    /** only while it reached nobody; resend-invitation.ts takes it once, however many ask at once */
+    resend: may(actor, 'invitation.resend') && i.undeliverable,
+  };
+}

@@ -36,6 +36,8 @@ const abilities = {
   'survey-settings.manage': { roles: ['admin', 'quality'] },
   // invitation history with suppression reasons (opted out, no contact data) is about the tenant
   'invitation.read': { roles: staff },
+  // sending an undeliverable invitation again, after the tenant's contact data was put right
+  'invitation.resend': { roles: ['admin'] },
   // responses are read within responseScope: a technician only their own, a contractor only its jobs'
   'response.read': { roles: everyone, scope: 'responses:read' },
   // a tenant's request under the AVG/GDPR: export or erase everything about them

@@ -25,10 +25,11 @@ interface ReminderRow {
 }
 
 /**
- * The one reminder: reminderDays after sending, when still unanswered, not expired, the tenant not
- * opted out and still reachable on the channel used; never in the quiet hours. Same link as the
- * invitation (derived again from nonce and secret). remindedAt and the outbox rows are written in
- * one transaction under the dispatcher's lock, so a reminder goes out once.
+ * The one reminder: reminderDays after sending, when still unanswered, not expired, not undeliverable
+ * (its messages all failed), the tenant not opted out and still reachable on the channel used; never
+ * in the quiet hours. Same link as the invitation (derived again from nonce and secret). remindedAt
+ * and the outbox rows are written in one transaction under the dispatcher's lock, so a reminder goes
+ * out once.
  */
 export async function sendDueReminders(
   opts: DispatchOptions,
@@ -50,7 +51,7 @@ export async function sendDueReminders(
           JOIN survey_settings s ON s.journey = i.journey
           JOIN tenants t ON t.id = i.tenant_id
           JOIN jobs j ON j.id = i.job_id
-          WHERE i.status = 'sent' AND i.reminded_at IS NULL AND i.answered_at IS NULL
+          WHERE i.status = 'sent' AND i.reminded_at IS NULL AND i.answered_at IS NULL AND i.undeliverable_at IS NULL
             AND i.expires_at > ${now} AND i.sent_at <= ${now} - s.reminder_days * interval '1 day'
             AND s.enabled AND NOT t.opted_out AND i.token_nonce IS NOT NULL
             AND ((i.channel IN ('email', 'both') AND ${emailUsableSql}) OR (i.channel IN ('sms', 'both') AND ${mobileUsableSql}))

@@ -6,7 +6,8 @@ import { type SQL, sql } from 'drizzle-orm';
  * and the tenant (LEFT JOIN) as `t`; null = send.
  *
  * Order matters only for the reason recorded: a disabled journey first, then the tenant (missing,
- * opted out, no contact data for the preferred channel), then the tenant's other invitations.
+ * opted out, no contact data for the preferred channel), then the tenant's other invitations — of
+ * which one that reached nobody (undeliverable: every message failed) counts for neither rule.
  */
 export function suppressionReasonSql(opts: {
   now: SQL;
@@ -17,7 +18,8 @@ export function suppressionReasonSql(opts: {
   scheduledCountsAsOpen: boolean;
 }): SQL {
   const { now, tenantId } = opts;
-  const notSelf = opts.selfId ? sql`AND o.id <> ${opts.selfId}` : sql``;
+  // the tenant's other invitations that may have reached them
+  const others = sql`${opts.selfId ? sql`AND o.id <> ${opts.selfId}` : sql``} AND o.undeliverable_at IS NULL`;
   const open = opts.scheduledCountsAsOpen
     ? sql`(o.status = 'scheduled' OR (o.status = 'sent' AND o.expires_at > ${now}))`
     : sql`(o.status = 'sent' AND o.expires_at > ${now})`;
@@ -26,9 +28,9 @@ export function suppressionReasonSql(opts: {
     WHEN t.id IS NULL THEN 'no_contact'
     WHEN t.opted_out THEN 'opted_out'
     WHEN NOT ${usableContactSql} THEN 'no_contact'
-    WHEN EXISTS (SELECT 1 FROM invitations o WHERE o.tenant_id = ${tenantId} ${notSelf}
+    WHEN EXISTS (SELECT 1 FROM invitations o WHERE o.tenant_id = ${tenantId} ${others}
                  AND o.sent_at >= ${now} - s.quarantine_days * interval '1 day') THEN 'quarantine'
-    WHEN EXISTS (SELECT 1 FROM invitations o WHERE o.tenant_id = ${tenantId} ${notSelf} AND ${open}) THEN 'open_invitation'
+    WHEN EXISTS (SELECT 1 FROM invitations o WHERE o.tenant_id = ${tenantId} ${others} AND ${open}) THEN 'open_invitation'
   END`;
 }
 

@@ -1,12 +1,14 @@
 import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { organisation, outboxMessages } from '../../db/schema';
+import { capturedLog } from '../../test/captured-log';
 import { startHarness, type TestHarness } from '../../test/harness';
+import { startTestSmtpServer } from '../../test/test-servers';
+import { CLAIM_SECONDS, claimMessages, renewClaims } from './claims';
 import { configuredProviders } from './configured-providers';
 import { deliverMessage } from './deliver-message';
 import { createMailer, type JobSender } from './mailer';
 import { sweepOutbox } from './sweep-outbox';
-import { startTestSmtpServer } from './test-servers';
 
 let h: TestHarness;
 beforeAll(async () => {
@@ -63,9 +65,11 @@ describe('e-mail delivery over SMTP', () => {
         }),
       ]);
 
-      expect(await deliverMessage({ db: h.ctx.db, providers, outboxId: id, maxAttempts: 3 })).toBe('sent');
+      expect(
+        await deliverMessage({ db: h.ctx.db, log: h.ctx.log, providers, outboxId: id, maxAttempts: 3 }),
+      ).toBe('sent');
       const sent = await row(id);
-      expect(sent).toMatchObject({ status: 'sent', attempts: 1, lastError: null, sendingSince: null });
+      expect(sent).toMatchObject({ status: 'sent', attempts: 1, lastError: null, claimToken: null });
       expect(sent.sentAt).toBeInstanceOf(Date);
 
       expect(smtp.received).toHaveLength(1);
@@ -89,7 +93,7 @@ describe('e-mail delivery over SMTP', () => {
       const { mailer, providers } = mailerFor(smtp.url);
       const first = await mailer.sendEmail({ ...invitation, unsubscribeUrl: undefined });
       const deliver = (outboxId: number) =>
-        deliverMessage({ db: h.ctx.db, providers, outboxId, maxAttempts: 3 });
+        deliverMessage({ db: h.ctx.db, log: h.ctx.log, providers, outboxId, maxAttempts: 3 });
       expect(await deliver(first)).toBe('sent');
       expect(await deliver(first)).toBe('skipped');
 
@@ -108,9 +112,10 @@ describe('e-mail delivery over SMTP', () => {
     try {
       const { mailer, providers } = mailerFor(smtp.url);
       const id = await mailer.sendEmail(invitation);
-      const deliver = () => deliverMessage({ db: h.ctx.db, providers, outboxId: id, maxAttempts: 3 });
+      const deliver = () =>
+        deliverMessage({ db: h.ctx.db, log: h.ctx.log, providers, outboxId: id, maxAttempts: 3 });
       await expect(deliver()).rejects.toThrow(/attempt 1 of 3.*mailbox unavailable/);
-      expect(await row(id)).toMatchObject({ status: 'queued', attempts: 1, sendingSince: null });
+      expect(await row(id)).toMatchObject({ status: 'queued', attempts: 1, claimToken: null });
       expect((await row(id)).lastError).toMatch(/mailbox unavailable/);
       await expect(deliver()).rejects.toThrow(/attempt 2 of 3/);
       expect(await deliver()).toBe('failed');
@@ -129,7 +134,9 @@ describe('e-mail delivery over SMTP', () => {
     await smtp.close();
     const { mailer, providers } = mailerFor(smtp.url);
     const id = await mailer.sendEmail(invitation);
-    expect(await deliverMessage({ db: h.ctx.db, providers, outboxId: id, maxAttempts: 1 })).toBe('failed');
+    expect(
+      await deliverMessage({ db: h.ctx.db, log: h.ctx.log, providers, outboxId: id, maxAttempts: 1 }),
+    ).toBe('failed');
     expect(await row(id)).toMatchObject({ status: 'failed', attempts: 1 });
     expect((await row(id)).lastError).toMatch(/ECONNREFUSED|connect/i);
   });
@@ -140,7 +147,9 @@ describe('e-mail delivery over SMTP', () => {
     const id = await mailer.sendEmail(invitation);
     const sms = await mailer.sendSms({ kind: 'invitation', to: '+31612345678', text: 'Hoe was het?' });
     expect(enqueued).toEqual([]);
-    expect(await deliverMessage({ db: h.ctx.db, providers, outboxId: id, maxAttempts: 3 })).toBe('skipped');
+    expect(
+      await deliverMessage({ db: h.ctx.db, log: h.ctx.log, providers, outboxId: id, maxAttempts: 3 }),
+    ).toBe('skipped');
     expect(await row(id)).toMatchObject({ status: 'not_sent', attempts: 0, sentAt: null, enqueuedAt: null });
     expect(await row(sms)).toMatchObject({ channel: 'sms', status: 'not_sent', attempts: 0 });
   });
@@ -148,9 +157,9 @@ describe('e-mail delivery over SMTP', () => {
   it('a message queued while SMTP was configured, delivered after it was removed, ends not_sent and says why', async () => {
     const { mailer } = mailerFor('smtp://127.0.0.1:1');
     const id = await mailer.sendEmail(invitation);
-    expect(await deliverMessage({ db: h.ctx.db, providers: {}, outboxId: id, maxAttempts: 3 })).toBe(
-      'not_sent',
-    );
+    expect(
+      await deliverMessage({ db: h.ctx.db, log: h.ctx.log, providers: {}, outboxId: id, maxAttempts: 3 }),
+    ).toBe('not_sent');
     expect(await row(id)).toMatchObject({
       status: 'not_sent',
       lastError: 'no email provider configured',
@@ -173,37 +182,134 @@ describe('e-mail delivery over SMTP', () => {
     }
   });
 
-  it('a crashed sender: its fresh claim blocks others, a stale claim is taken over, an interrupted last try is failed by the sweep', async () => {
+  it('a worker that died holding a batch: its live claim blocks others, a lapsed one is taken over once, an interrupted last try is failed by the sweep', async () => {
     const smtp = await startTestSmtpServer();
     try {
       const { mailer, providers, enqueued } = mailerFor(smtp.url);
       const deliver = (outboxId: number) =>
-        deliverMessage({ db: h.ctx.db, providers, outboxId, maxAttempts: 3 });
-      const claim = (id: number, attempts: number, minutesAgo: number) =>
-        h.ctx.db
-          .update(outboxMessages)
-          .set({ attempts, sendingSince: sql`now() - make_interval(mins => ${minutesAgo})` })
-          .where(eq(outboxMessages.id, id));
+        deliverMessage({ db: h.ctx.db, log: h.ctx.log, providers, outboxId, maxAttempts: 3 });
+      // a worker fetched a batch of two, claimed both, started the first and was killed
+      const [started, waiting] = [await mailer.sendEmail(invitation), await mailer.sendEmail(invitation)];
+      const dead = await claimMessages({
+        db: h.ctx.db,
+        messages: [started, waiting].map((outboxId) => ({ outboxId, maxAttempts: 3 })),
+      });
+      expect(dead.ids).toEqual([started, waiting]);
+      await h.ctx.db.update(outboxMessages).set({ attempts: 1 }).where(eq(outboxMessages.id, started));
+      expect(await deliver(started)).toBe('skipped');
+      expect(await deliver(waiting)).toBe('skipped');
+      expect(await sweepOutbox({ db: h.ctx.db, mailer })).toMatchObject({ takenOver: 0 });
 
-      const busy = await mailer.sendEmail(invitation);
-      await claim(busy, 1, 1);
-      expect(await deliver(busy)).toBe('skipped');
-      await claim(busy, 1, 11);
-      expect(await deliver(busy)).toBe('sent');
-      expect(await row(busy)).toMatchObject({ status: 'sent', attempts: 2 });
-
-      const lastTry = await mailer.sendEmail(invitation);
-      await claim(lastTry, mailer.retry.attempts, 30);
+      // its claim lapses (it renews no more): the sweep hands both to the queue under keys of their own
+      await lapse(dead.token);
       enqueued.length = 0;
-      expect(await sweepOutbox({ db: h.ctx.db, mailer })).toMatchObject({ failed: 1 });
+      expect(await sweepOutbox({ db: h.ctx.db, mailer })).toMatchObject({ takenOver: 2 });
+      expect(enqueued.map((e) => (e.options as { singletonKey: string }).singletonKey)).toEqual([
+        `outbox-${started}-after-${dead.token}`,
+        `outbox-${waiting}-after-${dead.token}`,
+      ]);
+      expect((await Promise.all([deliver(started), deliver(started), deliver(waiting)])).sort()).toEqual([
+        'sent',
+        'sent',
+        'skipped',
+      ]);
+      expect(await row(started)).toMatchObject({ status: 'sent', attempts: 2, claimToken: null });
+      expect(await row(waiting)).toMatchObject({ status: 'sent', attempts: 1 });
+      expect(smtp.received).toHaveLength(2);
+      expect(await sweepOutbox({ db: h.ctx.db, mailer })).toEqual({ enqueued: 0, failed: 0, takenOver: 0 });
+
+      // died during the last try: failed by the sweep, never enqueued again
+      const lastTry = await mailer.sendEmail(invitation);
+      const last = await claimMessages({ db: h.ctx.db, messages: [{ outboxId: lastTry, maxAttempts: 9 }] });
+      await h.ctx.db
+        .update(outboxMessages)
+        .set({ attempts: mailer.retry.attempts })
+        .where(eq(outboxMessages.id, lastTry));
+      await lapse(last.token);
+      enqueued.length = 0;
+      expect(await sweepOutbox({ db: h.ctx.db, mailer })).toMatchObject({ failed: 1, takenOver: 0 });
       expect(await row(lastTry)).toMatchObject({
         status: 'failed',
         lastError: 'interrupted during the last attempt',
+        claimToken: null,
       });
-      expect(enqueued.map((e) => e.data)).not.toContainEqual(expect.objectContaining({ outboxId: lastTry }));
-      expect(smtp.received).toHaveLength(1);
+      expect(enqueued).toEqual([]);
+      expect(smtp.received).toHaveLength(2);
+    } finally {
+      await smtp.close();
+    }
+  });
+
+  it('a live worker renews its claim while it sends, so nobody takes over a slow send', async () => {
+    const { mailer } = mailerFor('smtp://127.0.0.1:1');
+    const id = await mailer.sendEmail(invitation);
+    const claim = await claimMessages({ db: h.ctx.db, messages: [{ outboxId: id, maxAttempts: 3 }] });
+    await lapse(claim.token);
+    // renewing puts the claim CLAIM_SECONDS ahead again: a second worker finds it held
+    expect(await renewClaims({ db: h.ctx.db, token: claim.token, ids: [id] })).toBe(1);
+    expect((await row(id)).claimedUntil!.getTime()).toBeGreaterThan(Date.now() + (CLAIM_SECONDS - 5) * 1000);
+    const other = await claimMessages({ db: h.ctx.db, messages: [{ outboxId: id, maxAttempts: 3 }] });
+    expect(other.ids).toEqual([]);
+    // a renewal by a claim that lost the message (taken over) renews nothing of the new holder's
+    await lapse(claim.token);
+    const taker = await claimMessages({ db: h.ctx.db, messages: [{ outboxId: id, maxAttempts: 3 }] });
+    expect(taker.ids).toEqual([id]);
+    expect(await renewClaims({ db: h.ctx.db, token: claim.token, ids: [id] })).toBe(0);
+  });
+
+  it('logs each failure once at warn with outbox id, channel, attempt and the reason — never the address or the text', async () => {
+    const smtp = await startTestSmtpServer({
+      refuse: 'mailbox huurder@example.nl unavailable, call +31 6 1234 5678',
+    });
+    try {
+      const { mailer, providers } = mailerFor(smtp.url);
+      const { log, lines, warnings } = capturedLog();
+      const id = await mailer.sendEmail(invitation);
+      await expect(
+        deliverMessage({ db: h.ctx.db, log, providers, outboxId: id, maxAttempts: 2 }),
+      ).rejects.toThrow(/attempt 1 of 2/);
+      expect(warnings()).toEqual([
+        expect.objectContaining({
+          outboxId: id,
+          channel: 'email',
+          attempt: 1,
+          maxAttempts: 2,
+          final: false,
+          responseCode: 554,
+          code: 'EMESSAGE',
+          msg: 'message delivery failed, will retry',
+        }),
+      ]);
+      expect(await deliverMessage({ db: h.ctx.db, log, providers, outboxId: id, maxAttempts: 2 })).toBe(
+        'failed',
+      );
+      expect(warnings()).toHaveLength(2);
+      expect(warnings()[1]).toMatchObject({
+        attempt: 2,
+        final: true,
+        msg: 'message delivery failed, no attempts left',
+      });
+      expect(warnings()[1]!.reason).toMatch(/unavailable/);
+      const written = JSON.stringify(lines);
+      for (const personal of [
+        'huurder@example.nl',
+        '1234 5678',
+        'rapportcijfer',
+        'Hoe was de reparatie',
+        'x.test/s/abc',
+      ])
+        expect(written).not.toContain(personal);
+      expect(lines).toHaveLength(2);
     } finally {
       await smtp.close();
     }
   });
 });
+
+/** Sets a claim's end in the past, as if its worker stopped renewing it CLAIM_SECONDS ago. */
+async function lapse(token: string) {
+  await h.ctx.db
+    .update(outboxMessages)
+    .set({ claimedUntil: sql`now() - interval '1 second'` })
+    .where(eq(outboxMessages.claimToken, token));
+}

@@ -48,8 +48,12 @@ export interface Mailer {
    */
   sendEmail(message: EmailMessage, opts?: { tx?: Tx }): Promise<number>;
   sendSms(message: SmsMessage, opts?: { tx?: Tx }): Promise<number>;
-  /** Hands a committed 'queued' message to the delivery job; a no-op without a running queue. */
-  enqueue(outboxId: number): Promise<void>;
+  /**
+   * Hands a committed 'queued' message to the delivery job; a no-op without a running queue. `after`
+   * names the lapsed claim of a worker that died holding it: the new job gets a key of its own, since
+   * the dead worker's job stays active under the message's usual key until pg-boss expires it.
+   */
+  enqueue(outboxId: number, opts?: { after?: string }): Promise<void>;
   readonly configured: boolean;
   readonly smsConfigured: boolean;
   readonly providers: MessageProviders;
@@ -71,7 +75,7 @@ export function createMailer(opts: {
   const { db, providers } = opts;
   const retry = opts.retry ?? DEFAULT_RETRY;
 
-  async function enqueue(outboxId: number) {
+  async function enqueue(outboxId: number, o?: { after?: string }) {
     const jobs = opts.jobs();
     if (!jobs) return;
     try {
@@ -79,7 +83,7 @@ export function createMailer(opts: {
         DELIVER_JOB,
         { outboxId, maxAttempts: retry.attempts },
         {
-          singletonKey: `outbox-${outboxId}`,
+          singletonKey: o?.after ? `outbox-${outboxId}-after-${o.after}` : `outbox-${outboxId}`,
           retryLimit: retry.attempts - 1,
           retryDelay: retry.delaySeconds,
           retryBackoff: true,

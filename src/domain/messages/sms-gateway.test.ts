@@ -2,10 +2,10 @@ import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { outboxMessages } from '../../db/schema';
 import { startHarness, type TestHarness } from '../../test/harness';
+import { startTestSmsGateway } from '../../test/test-servers';
 import { configuredProviders } from './configured-providers';
 import { deliverMessage } from './deliver-message';
 import { createMailer } from './mailer';
-import { startTestSmsGateway } from './test-servers';
 
 let h: TestHarness;
 beforeAll(async () => {
@@ -33,12 +33,16 @@ describe('SMS through the HTTP gateway', () => {
       expect(mailer.smsConfigured).toBe(true);
       const id = await mailer.sendSms(sms);
       expect(await row(id)).toMatchObject({ channel: 'sms', status: 'queued', subject: null });
-      expect(await deliverMessage({ db: h.ctx.db, providers, outboxId: id, maxAttempts: 3 })).toBe('sent');
+      expect(
+        await deliverMessage({ db: h.ctx.db, log: h.ctx.log, providers, outboxId: id, maxAttempts: 3 }),
+      ).toBe('sent');
       expect(gateway.received).toEqual([
         { authorization: 'Bearer geheim token', body: { to: '+31612345678', text: sms.text } },
       ]);
       expect(await row(id)).toMatchObject({ status: 'sent', attempts: 1 });
-      expect(await deliverMessage({ db: h.ctx.db, providers, outboxId: id, maxAttempts: 3 })).toBe('skipped');
+      expect(
+        await deliverMessage({ db: h.ctx.db, log: h.ctx.log, providers, outboxId: id, maxAttempts: 3 }),
+      ).toBe('skipped');
       expect(gateway.received).toHaveLength(1);
     } finally {
       await gateway.close();
@@ -51,7 +55,9 @@ describe('SMS through the HTTP gateway', () => {
       for (const token of ['uit-de-omgeving', undefined]) {
         const { mailer, providers } = mailerFor({ SMS_URL: gateway.url, SMS_TOKEN: token });
         const id = await mailer.sendSms(sms);
-        expect(await deliverMessage({ db: h.ctx.db, providers, outboxId: id, maxAttempts: 1 })).toBe('sent');
+        expect(
+          await deliverMessage({ db: h.ctx.db, log: h.ctx.log, providers, outboxId: id, maxAttempts: 1 }),
+        ).toBe('sent');
       }
       expect(gateway.received.map((r) => r.authorization)).toEqual(['Bearer uit-de-omgeving', undefined]);
     } finally {
@@ -64,10 +70,12 @@ describe('SMS through the HTTP gateway', () => {
     try {
       const { mailer, providers } = mailerFor({ SMS_URL: gateway.url });
       const id = await mailer.sendSms(sms);
-      await expect(deliverMessage({ db: h.ctx.db, providers, outboxId: id, maxAttempts: 2 })).rejects.toThrow(
-        /500/,
-      );
-      expect(await deliverMessage({ db: h.ctx.db, providers, outboxId: id, maxAttempts: 2 })).toBe('failed');
+      await expect(
+        deliverMessage({ db: h.ctx.db, log: h.ctx.log, providers, outboxId: id, maxAttempts: 2 }),
+      ).rejects.toThrow(/500/);
+      expect(
+        await deliverMessage({ db: h.ctx.db, log: h.ctx.log, providers, outboxId: id, maxAttempts: 2 }),
+      ).toBe('failed');
       expect(await row(id)).toMatchObject({ status: 'failed', attempts: 2, sentAt: null });
       expect((await row(id)).lastError).toMatch(/SMS gateway answered 500: .*gateway says no/);
     } finally {

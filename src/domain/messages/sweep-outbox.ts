@@ -1,41 +1,62 @@
-import { and, eq, gte, isNull, lt, or, sql } from 'drizzle-orm';
+import { and, eq, gte, isNotNull, isNull, lt, or, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client';
 import { outboxMessages } from '../../db/schema';
-import { SENDING_CLAIM_MINUTES } from './deliver-message';
+import { markUndeliverableInvitations } from '../invitations/mark-undeliverable';
+import { notClaimedSql } from './claims';
 import type { Mailer } from './mailer';
 
 /** A queued message handed to the queue this long ago and still queued has lost its job (crash, purge). */
 const LOST_JOB_MINUTES = 45;
 
 /**
- * The safety net behind the outbox, run every minute: enqueues 'queued' messages that never reached
- * the job queue (written inside a transaction, or the process died before enqueueing) or whose job
- * was lost, and closes messages that used up their attempts without being marked (a crash during the
- * last try) as 'failed'. Enqueueing twice is harmless: delivery claims the row in SQL first.
+ * The safety net behind the outbox, run every minute:
+ * - messages that used up their attempts without being marked (a crash during the last try) become
+ *   'failed', and an invitation left with nothing but failed messages undeliverable;
+ * - messages whose worker died holding them (its claim lapsed, claims.ts) go to the queue again under a
+ *   key of their own, so another worker takes them over at once — the dead worker's job stays active
+ *   in pg-boss until its expiry, and a second job under the same key could not start beside it;
+ * - 'queued' messages that never reached the queue (written inside a transaction, or the process died
+ *   before enqueueing) or whose job was lost are enqueued.
+ * Enqueueing twice is harmless: delivery claims the row in SQL first.
  */
 export async function sweepOutbox(opts: {
   db: Db;
   mailer: Mailer;
-}): Promise<{ enqueued: number; failed: number }> {
+}): Promise<{ enqueued: number; failed: number; takenOver: number }> {
   const { db, mailer } = opts;
-  const staleClaim = sql`now() - make_interval(mins => ${SENDING_CLAIM_MINUTES})`;
-  const notBeingSent = or(isNull(outboxMessages.sendingSince), lt(outboxMessages.sendingSince, staleClaim));
 
-  const exhausted = await db
-    .update(outboxMessages)
-    .set({
-      status: 'failed',
-      sendingSince: null,
-      lastError: sql`coalesce(${outboxMessages.lastError}, 'interrupted during the last attempt')`,
-    })
-    .where(
-      and(
-        eq(outboxMessages.status, 'queued'),
-        gte(outboxMessages.attempts, mailer.retry.attempts),
-        notBeingSent,
-      ),
-    )
-    .returning({ id: outboxMessages.id });
+  const exhausted = await db.transaction(async (tx) => {
+    const rows = await tx
+      .update(outboxMessages)
+      .set({
+        status: 'failed',
+        claimToken: null,
+        claimedUntil: null,
+        sendingSince: null,
+        lastError: sql`coalesce(${outboxMessages.lastError}, 'interrupted during the last attempt')`,
+      })
+      .where(
+        and(
+          eq(outboxMessages.status, 'queued'),
+          gte(outboxMessages.attempts, mailer.retry.attempts),
+          notClaimedSql,
+        ),
+      )
+      .returning({ id: outboxMessages.id, invitationId: outboxMessages.invitationId });
+    await markUndeliverableInvitations(
+      tx,
+      rows.flatMap((r) => (r.invitationId === null ? [] : [r.invitationId])),
+    );
+    return rows;
+  });
+
+  const abandoned = await db
+    .select({ id: outboxMessages.id, claim: outboxMessages.claimToken })
+    .from(outboxMessages)
+    .where(and(eq(outboxMessages.status, 'queued'), isNotNull(outboxMessages.claimToken), notClaimedSql))
+    .orderBy(outboxMessages.id)
+    .limit(1000);
+  for (const { id, claim } of abandoned) await mailer.enqueue(id, { after: claim! });
 
   const waiting = await db
     .select({ id: outboxMessages.id })
@@ -43,7 +64,8 @@ export async function sweepOutbox(opts: {
     .where(
       and(
         eq(outboxMessages.status, 'queued'),
-        notBeingSent,
+        isNull(outboxMessages.claimToken),
+        notClaimedSql,
         or(
           isNull(outboxMessages.enqueuedAt),
           lt(outboxMessages.enqueuedAt, sql`now() - make_interval(mins => ${LOST_JOB_MINUTES})`),
@@ -53,5 +75,5 @@ export async function sweepOutbox(opts: {
     .orderBy(outboxMessages.id)
     .limit(1000);
   for (const { id } of waiting) await mailer.enqueue(id);
-  return { enqueued: waiting.length, failed: exhausted.length };
+  return { enqueued: waiting.length, failed: exhausted.length, takenOver: abandoned.length };
 }

@@ -2,15 +2,17 @@ import { and, asc, desc, eq } from 'drizzle-orm';
 import type { Db } from '../../db/client';
 import { invitations, jobs, outboxMessages, responses } from '../../db/schema';
 import type { Actor } from '../../policy/actor';
+import { invitationCan } from '../../policy/object-policies';
 import { authorize, may } from '../../policy/policy';
 import { jobScope, responseScope } from '../../policy/scope';
 import { type ResponseDetail, selectResponses, withAnswers } from './response-details';
 
 /**
  * The survey of one job as the job page shows it: the invitation with its messages (never their
- * body or recipient) for staff who may read invitations, and the response for those who may read
- * it within their response scope. A part the actor may not read is `undefined`; a part that does
- * not exist is `null`. The whole is `null` when the job is absent or outside the actor's job scope.
+ * body or recipient), whether it reached nobody and what the actor may do with it, for staff who may
+ * read invitations; and the response for those who may read it within their response scope. A part
+ * the actor may not read is `undefined`; a part that does not exist is `null`. The whole is `null`
+ * when the job is absent or outside the actor's job scope.
  */
 export async function getJobSurvey({ db, actor, jobId }: { db: Db; actor: Actor; jobId: number }) {
   authorize(actor, 'job.read');
@@ -20,13 +22,13 @@ export async function getJobSurvey({ db, actor, jobId }: { db: Db; actor: Actor;
     .where(and(eq(jobs.id, jobId), jobScope(actor)));
   if (!job) return null;
   const [invitation, response] = await Promise.all([
-    may(actor, 'invitation.read') ? invitationOf(db, jobId) : undefined,
+    may(actor, 'invitation.read') ? invitationOf(db, actor, jobId) : undefined,
     may(actor, 'response.read') ? responseOf(db, actor, jobId) : undefined,
   ]);
   return { invitation, response };
 }
 
-async function invitationOf(db: Db, jobId: number) {
+async function invitationOf(db: Db, actor: Actor, jobId: number) {
   const [row] = await db
     .select({
       id: invitations.id,
@@ -39,6 +41,8 @@ async function invitationOf(db: Db, jobId: number) {
       expiresAt: invitations.expiresAt,
       openedAt: invitations.openedAt,
       answeredAt: invitations.answeredAt,
+      undeliverableAt: invitations.undeliverableAt,
+      resentAt: invitations.resentAt,
     })
     .from(invitations)
     .where(eq(invitations.jobId, jobId));
@@ -60,7 +64,15 @@ async function invitationOf(db: Db, jobId: number) {
   const expired =
     row.status === 'expired' ||
     (row.status === 'sent' && row.expiresAt !== null && row.expiresAt.getTime() < Date.now());
-  return { ...row, expired, messages };
+  // every message failed: it reached nobody, and an admin may send it again (resend-invitation.ts)
+  const undeliverable = row.undeliverableAt !== null && row.answeredAt === null;
+  return {
+    ...row,
+    expired,
+    undeliverable,
+    can: invitationCan(actor, { undeliverable }),
+    messages,
+  };
 }
 
 async function responseOf(db: Db, actor: Actor, jobId: number): Promise<ResponseDetail | null> {

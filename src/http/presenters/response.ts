@@ -98,6 +98,14 @@ export const ZJobSurvey = z.object({
       expired: z.boolean().describe('status expired, or sent and past expiresAt'),
       openedAt: z.string().nullable(),
       answeredAt: z.string().nullable(),
+      undeliverable: z
+        .boolean()
+        .describe('every message failed: it reached nobody and blocks no other invitation of the tenant'),
+      undeliverableAt: z.string().nullable(),
+      resentAt: z.string().nullable().describe('when an admin last sent it again'),
+      can: z
+        .object({ resend: z.boolean() })
+        .describe('what the reader may do with it: resend = POST /jobs/:id/survey/resend will be accepted'),
       messages: z.array(ZSurveyMessage),
     })
     .nullable()
@@ -126,6 +134,10 @@ export function presentJobSurvey(s: JobSurvey): z.infer<typeof ZJobSurvey> {
             expired: i.expired,
             openedAt: iso(i.openedAt),
             answeredAt: iso(i.answeredAt),
+            undeliverable: i.undeliverable,
+            undeliverableAt: iso(i.undeliverableAt),
+            resentAt: iso(i.resentAt),
+            can: i.can,
             messages: i.messages.map((m) => ({ ...m, createdAt: iso(m.createdAt)!, sentAt: iso(m.sentAt) })),
           },
         }),

@@ -27,6 +27,7 @@ const modules: Array<() => Promise<RouteModule>> = [
   () => import('./questionnaires'),
   () => import('./survey-settings'),
   () => import('./responses'),
+  () => import('./job-survey'),
 ];
 
 export async function registerRoutes(app: FastifyInstance, ctx: AppContext) {

@@ -1,5 +1,7 @@
+import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { outboxMessages, outboxStatuses, userRoles } from '../../db/schema';
+import { claimMessages } from '../../domain/messages/claims';
 import { signedInAs, startHarness, type TestHarness } from '../../test/harness';
 
 let h: TestHarness;
@@ -42,6 +44,40 @@ describe('GET /api/v1/outbox', () => {
       bodyText: 'Geef een cijfer',
       bodyHidden: false,
     });
+  });
+
+  it('shows a queued message a live worker holds as sending, and as queued again once its claim lapsed', async () => {
+    const { cookie } = await signedInAs(h, 'quality');
+    const [held] = await h.ctx.db
+      .insert(outboxMessages)
+      .values({
+        channel: 'sms',
+        kind: 'invitation',
+        recipient: '0612345678',
+        bodyText: 'Cijfer?',
+        status: 'queued',
+      })
+      .returning();
+    const claim = await claimMessages({ db: h.ctx.db, messages: [{ outboxId: held!.id, maxAttempts: 6 }] });
+    expect(claim.ids).toEqual([held!.id]);
+    const sending = (await read(cookie, '?status=sending')).json();
+    expect(sending.items).toEqual([
+      expect.objectContaining({ id: held!.id, status: 'sending', sendingSince: expect.any(String) }),
+    ]);
+    expect(
+      (await read(cookie, '?status=queued')).json().items.map((m: { id: number }) => m.id),
+    ).not.toContain(held!.id);
+    // its worker died: the claim lapses, and the message is plainly queued again (the sweep takes it over)
+    await h.ctx.db
+      .update(outboxMessages)
+      .set({ claimedUntil: sql`now() - interval '1 second'` })
+      .where(eq(outboxMessages.id, held!.id));
+    expect((await read(cookie, '?status=sending')).json().total).toBe(0);
+    expect((await read(cookie, '?status=queued')).json().items).toContainEqual(
+      expect.objectContaining({ id: held!.id, status: 'queued', sendingSince: null }),
+    );
+    expect((await read(cookie)).json().items[0]).not.toHaveProperty('claimToken');
+    await h.ctx.db.delete(outboxMessages).where(eq(outboxMessages.id, held!.id));
   });
 
   it('puts a magic link in the outbox as not sent; only admins see its body', async () => {

@@ -2,15 +2,14 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppContext } from '../../context';
-import { outboxStatuses } from '../../db/schema';
 import { redactSurveyLinks } from '../../domain/invitations/survey-links';
-import { listOutbox } from '../../domain/outbox/list-outbox';
+import { listedOutboxStatuses, listOutbox } from '../../domain/outbox/list-outbox';
 import { actorOf } from '../authenticate';
 import { personalData } from '../personal-data';
 import { ZPageQuery, ZSearchText, zPage } from '../presenters/page';
 
 const ZOutboxQuery = ZPageQuery.extend({
-  status: z.enum(outboxStatuses).optional(),
+  status: z.enum(listedOutboxStatuses).optional(),
   channel: z.enum(['email', 'sms']).optional(),
   kind: z.string().max(100).optional(),
   recipient: ZSearchText.optional(),
@@ -21,8 +20,12 @@ const ZOutboxMessage = z.object({
   kind: z.string(),
   recipient: z.string(),
   subject: z.string().nullable(),
-  /** not_sent: no provider configured, the message was never delivered */
-  status: z.enum(outboxStatuses),
+  status: z
+    .enum(listedOutboxStatuses)
+    .describe(
+      'not_sent: no provider configured, the message was never delivered; sending: queued and in a live worker’s hands now',
+    ),
+  sendingSince: z.string().nullable().describe('while sending: since when the worker holds it'),
   bodyText: z.string().nullable(),
   bodyHtml: z.string().nullable(),
   /** true when the body holds a sign-in link this reader may not see */
@@ -59,6 +62,7 @@ export async function register(app: FastifyInstance, ctx: AppContext) {
           recipient: m.recipient,
           subject: m.subject,
           status: m.status,
+          sendingSince: m.sendingSince ? m.sendingSince.toISOString() : null,
           // a survey link opens the tenant's survey: nobody on staff sees the token, admins included
           bodyText: redactSurveyLinks(m.bodyText),
           bodyHtml: redactSurveyLinks(m.bodyHtml),

@@ -6,6 +6,7 @@ import { formatDateTime } from '../../lib/format';
 import { useI18n } from '../../lib/i18n';
 import { useList } from '../../lib/queries';
 import { useUrlState } from '../../lib/url-state';
+import { useOutboxTexts } from './outbox-texts';
 
 interface OutboxMessage {
   id: number;
@@ -15,12 +16,26 @@ interface OutboxMessage {
   recipient?: string;
   subject: string | null;
   status: string;
+  /** while `sending`: since when a worker holds it */
+  sendingSince?: string | null;
+  attempts?: number;
   createdAt: string;
 }
 
 /** Anything not confirmed sent is shown as "niet verzonden": the app never pretends delivery. */
-function OutboxStatus({ status }: { status: string }) {
+function OutboxStatus({ status, sendingSince }: { status: string; sendingSince?: string | null }) {
   const { t } = useI18n();
+  const to = useOutboxTexts();
+  if (status === 'sending')
+    return (
+      <Badge
+        color="blue"
+        variant="outline"
+        title={`${to('sendingSince')} ${formatDateTime(sendingSince ?? null)}`}
+      >
+        {to('sending')}
+      </Badge>
+    );
   if (status === 'sent')
     return (
       <Badge color="green" variant="light">
@@ -49,6 +64,7 @@ function OutboxStatus({ status }: { status: string }) {
 
 export default function Outbox() {
   const { t } = useI18n();
+  const to = useOutboxTexts();
   const { values, page, set } = useUrlState(['status'] as const);
   const query = useList<OutboxMessage>('/outbox', { status: values.status, page });
   return (
@@ -66,6 +82,7 @@ export default function Outbox() {
           data={[
             { value: 'not_sent', label: t('admin.outbox.notSent') },
             { value: 'queued', label: t('admin.outbox.queued') },
+            { value: 'sending', label: to('sending') },
             { value: 'sent', label: t('admin.outbox.sent') },
             { value: 'failed', label: t('admin.outbox.failed') },
           ]}
@@ -83,7 +100,11 @@ export default function Outbox() {
               { label: t('field.kind'), render: (m) => [m.channel, m.kind].filter(Boolean).join(' · ') },
               { label: t('field.recipient'), render: (m) => m.to ?? m.recipient ?? '–' },
               { label: t('field.subjectLine'), render: (m) => m.subject ?? '–' },
-              { label: t('field.status'), render: (m) => <OutboxStatus status={m.status} /> },
+              {
+                label: t('field.status'),
+                render: (m) => <OutboxStatus status={m.status} sendingSince={m.sendingSince} />,
+              },
+              { label: to('attempts'), render: (m) => m.attempts ?? '–' },
             ]}
           />
         )}

@@ -1,4 +1,4 @@
-import { Stack, Text, Timeline, Title } from '@mantine/core';
+import { Alert, Button, Group, Stack, Text, Timeline, Title } from '@mantine/core';
 import {
   IconBan,
   IconBell,
@@ -7,14 +7,17 @@ import {
   IconClockOff,
   IconEye,
   IconHourglass,
+  IconMailOff,
+  IconRepeat,
   IconSend,
 } from '@tabler/icons-react';
-import { useQuery } from '@tanstack/react-query';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { ComponentType } from 'react';
 import { QueryState } from '../../components/QueryState';
 import { api, v1 } from '../../lib/api';
 import { formatDateTime } from '../../lib/format';
 import { useI18n } from '../../lib/i18n';
+import { useDeliveryTexts } from './delivery-texts';
 import type { Invitation, JobSurvey } from './model';
 import { ResponseView } from './ResponseView';
 import { SurveyMessages } from './SurveyMessages';
@@ -36,7 +39,7 @@ export function JobSurveyPanel({ jobId }: { jobId: number }) {
           <>
             {survey.invitation !== undefined &&
               (survey.invitation ? (
-                <InvitationHistory invitation={survey.invitation} />
+                <InvitationHistory jobId={jobId} invitation={survey.invitation} />
               ) : (
                 <Text c="dimmed">{t('survey.noInvitation')}</Text>
               ))}
@@ -71,13 +74,18 @@ const stepIcons: Record<string, Icon> = {
   expired: IconClockOff,
   expires: IconHourglass,
   waiting: IconHourglass,
+  undeliverable: IconMailOff,
+  resent: IconRepeat,
 };
 /** steps where the survey stopped without an answer stand out in another colour and icon */
-const stoppedSteps = new Set(['suppressed', 'expired']);
+const stoppedSteps = new Set(['suppressed', 'expired', 'undeliverable']);
 
-function InvitationHistory({ invitation: i }: { invitation: Invitation }) {
+function InvitationHistory({ jobId, invitation: i }: { jobId: number; invitation: Invitation }) {
   const { t, tv } = useI18n();
-  const happened: Step[] = [{ key: 'scheduled', title: t('survey.step.scheduled'), at: i.sendAfter }];
+  const td = useDeliveryTexts();
+  // a resend starts the history again: the first try's messages stay listed below
+  const happened: Step[] = i.resentAt ? [{ key: 'resent', title: td('resent'), at: i.resentAt }] : [];
+  happened.push({ key: 'scheduled', title: t('survey.step.scheduled'), at: i.sendAfter });
   if (i.status === 'suppressed')
     happened.push({
       key: 'suppressed',
@@ -95,9 +103,11 @@ function InvitationHistory({ invitation: i }: { invitation: Invitation }) {
   if (i.remindedAt) happened.push({ key: 'reminded', title: t('survey.step.reminded'), at: i.remindedAt });
   if (i.openedAt) happened.push({ key: 'opened', title: t('survey.step.opened'), at: i.openedAt });
   if (i.answeredAt) happened.push({ key: 'answered', title: t('survey.step.answered'), at: i.answeredAt });
+  if (i.undeliverable)
+    happened.push({ key: 'undeliverable', title: td('undeliverable'), at: i.undeliverableAt });
   if (i.expired) happened.push({ key: 'expired', title: t('survey.step.expired'), at: i.expiresAt });
   const waiting: Step[] =
-    i.status === 'sent' && !i.expired
+    i.status === 'sent' && !i.expired && !i.undeliverable
       ? [{ key: 'expires', title: t('survey.step.expires'), at: i.expiresAt }]
       : i.status === 'scheduled'
         ? [{ key: 'waiting', title: t('survey.step.waiting'), at: null }]
@@ -124,7 +134,51 @@ function InvitationHistory({ invitation: i }: { invitation: Invitation }) {
           );
         })}
       </Timeline>
+      {i.undeliverable && <Undeliverable jobId={jobId} invitation={i} />}
       {i.messages.length > 0 && <SurveyMessages messages={i.messages} />}
     </Stack>
+  );
+}
+
+/** Says plainly that the tenant got nothing; an admin may send it again (the server refuses a second time). */
+function Undeliverable({ jobId, invitation: i }: { jobId: number; invitation: Invitation }) {
+  const td = useDeliveryTexts();
+  const queryClient = useQueryClient();
+  const resend = useMutation({
+    mutationFn: () => api.post(v1(`/jobs/${jobId}/survey/resend`)),
+    onSettled: () => queryClient.invalidateQueries({ queryKey: ['/jobs', String(jobId), 'survey'] }),
+  });
+  return (
+    <Alert color="orange" variant="light" title={td('undeliverable')}>
+      <Stack gap="xs">
+        <Text size="sm">{td('undeliverableExplain')}</Text>
+        {i.can.resend && (
+          <>
+            <Text size="sm">{td('resendExplain')}</Text>
+            <Group>
+              <Button
+                size="sm"
+                leftSection={<IconRepeat size={16} aria-hidden />}
+                loading={resend.isPending}
+                disabled={resend.isSuccess}
+                onClick={() => resend.mutate()}
+              >
+                {td('resend')}
+              </Button>
+            </Group>
+          </>
+        )}
+        {resend.isSuccess && (
+          <Text size="sm" role="status">
+            {td('resendDone')}
+          </Text>
+        )}
+        {resend.isError && (
+          <Text size="sm" c="red.8" role="alert">
+            {td('resendFailed')}: {resend.error.message}
+          </Text>
+        )}
+      </Stack>
+    </Alert>
   );
 }

@@ -58,6 +58,12 @@ export interface Invitation {
   expired: boolean;
   openedAt: string | null;
   answeredAt: string | null;
+  /** every message failed: it reached nobody and blocks no other invitation of the tenant */
+  undeliverable: boolean;
+  undeliverableAt: string | null;
+  resentAt: string | null;
+  /** what the reader may do with it: resend = POST /jobs/:id/survey/resend will be accepted */
+  can: { resend: boolean };
   messages: SurveyMessage[];
 }
 
