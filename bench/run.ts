@@ -6,6 +6,7 @@
 import type { BenchGroup } from './line';
 
 const groups: Record<string, () => Promise<{ default: BenchGroup }>> = {
+  assets: () => import('./groups/assets'),
   import: () => import('./groups/import'),
   start: () => import('./groups/start'),
   survey: () => import('./groups/survey'),

@@ -13,6 +13,7 @@ import helmet, { type HelmetOptions } from 'helmet';
 import type { AppContext } from '../context';
 import { limitRequestsPerActor } from './actor-rate-limit';
 import { installAuthentication } from './authenticate';
+import { compressResponses } from './compression';
 import { ClientError, installErrorHandler } from './errors';
 import { registerRoutes } from './routes';
 import { serveStaffApp } from './staff-app';
@@ -112,6 +113,7 @@ export async function buildApp(opts: BuildAppOptions): Promise<FastifyInstance> 
   setSecurityHeaders(app);
   await app.register(cookie, { secret: opts.ctx.secret });
   await app.register(rateLimit, { global: false });
+  await compressResponses(app); // before the routes: it hooks each route as it is added
   await app.register(swagger, {
     openapi: {
       info: {

@@ -1,17 +1,38 @@
-import { lazy } from 'react';
+import { type ComponentType, lazy } from 'react';
 import { createBrowserRouter, Navigate } from 'react-router';
-import { ContractorDetail, ContractorList } from './pages/contractors';
-import { EmployeeDetail, EmployeeList } from './pages/employees';
-import { JobDetail } from './pages/JobDetail';
-import { JobList } from './pages/JobList';
 import { Login } from './pages/Login';
 import { NotFound } from './pages/NotFound';
 import { ResetPassword } from './pages/ResetPassword';
-import { TeamDetail, TeamList } from './pages/teams';
-import { UnitDetail, UnitList } from './pages/units';
 import { Shell } from './Shell';
 
-// admin pages are few people's work: they load on demand and stay out of the main bundle
+/** A page exported by name, loaded on demand (React.lazy wants a default export). */
+function lazyNamed<M, K extends keyof M>(load: () => Promise<M>, name: K) {
+  return lazy(async () => ({ default: (await load())[name] as ComponentType }));
+}
+
+// A tab opened before a release asks for chunks that are gone: load the new release instead of
+// failing (at most once a minute, so a server that really lost its files shows the error).
+window.addEventListener('vite:preloadError', (event) => {
+  const last = Number(sessionStorage.getItem('achtplus:reloaded-for-chunk') ?? 0);
+  if (Date.now() - last < 60_000) return;
+  sessionStorage.setItem('achtplus:reloaded-for-chunk', String(Date.now()));
+  event.preventDefault();
+  window.location.reload();
+});
+
+// Every page inside the shell loads on demand, in a chunk of its own: the first page a newcomer (or
+// a phone in a van) opens is the login page, which then needs only the main bundle; each list and
+// detail page costs its own small chunk once, and then the browser keeps it (immutable, hashed).
+const JobList = lazyNamed(() => import('./pages/JobList'), 'JobList');
+const JobDetail = lazyNamed(() => import('./pages/JobDetail'), 'JobDetail');
+const TeamList = lazyNamed(() => import('./pages/teams'), 'TeamList');
+const TeamDetail = lazyNamed(() => import('./pages/teams'), 'TeamDetail');
+const EmployeeList = lazyNamed(() => import('./pages/employees'), 'EmployeeList');
+const EmployeeDetail = lazyNamed(() => import('./pages/employees'), 'EmployeeDetail');
+const ContractorList = lazyNamed(() => import('./pages/contractors'), 'ContractorList');
+const ContractorDetail = lazyNamed(() => import('./pages/contractors'), 'ContractorDetail');
+const UnitList = lazyNamed(() => import('./pages/units'), 'UnitList');
+const UnitDetail = lazyNamed(() => import('./pages/units'), 'UnitDetail');
 const Users = lazy(() => import('./pages/admin/Users'));
 const ApiKeys = lazy(() => import('./pages/admin/ApiKeys'));
 const Organisation = lazy(() => import('./pages/admin/Organisation'));
@@ -19,9 +40,9 @@ const Imports = lazy(() => import('./pages/admin/Imports'));
 const Outbox = lazy(() => import('./pages/admin/Outbox'));
 const AuditLog = lazy(() => import('./pages/admin/AuditLog'));
 const ResponseList = lazy(() => import('./pages/responses/ResponseList'));
-const Questionnaires = lazy(() => import('./features/questionnaires/pages/Questionnaires'));
-const QuestionnaireDetail = lazy(() => import('./features/questionnaires/pages/QuestionnaireDetail'));
-const SurveySettings = lazy(() => import('./features/questionnaires/pages/SurveySettings'));
+const Questionnaires = lazy(() => import('./pages/questionnaires/Questionnaires'));
+const QuestionnaireDetail = lazy(() => import('./pages/questionnaires/QuestionnaireDetail'));
+const SurveySettings = lazy(() => import('./pages/questionnaires/SurveySettings'));
 
 export const router = createBrowserRouter([
   { path: '/login', element: <Login /> },
