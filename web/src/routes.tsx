@@ -40,9 +40,9 @@ const Imports = lazy(() => import('./pages/admin/Imports'));
 const Outbox = lazy(() => import('./pages/admin/Outbox'));
 const AuditLog = lazy(() => import('./pages/admin/AuditLog'));
 const ResponseList = lazy(() => import('./pages/responses/ResponseList'));
-const Questionnaires = lazy(() => import('./pages/questionnaires/Questionnaires'));
-const QuestionnaireDetail = lazy(() => import('./pages/questionnaires/QuestionnaireDetail'));
-const SurveySettings = lazy(() => import('./pages/questionnaires/SurveySettings'));
+const Questionnaires = lazy(() => import('./features/questionnaires/pages/Questionnaires'));
+const QuestionnaireDetail = lazy(() => import('./features/questionnaires/pages/QuestionnaireDetail'));
+const SurveySettings = lazy(() => import('./features/questionnaires/pages/SurveySettings'));
 
 export const router = createBrowserRouter([
   { path: '/login', element: <Login /> },
