@@ -1,6 +1,8 @@
 import type { AppContext } from '../context';
 import { IMPORT_RUN_JOB } from '../domain/imports/import-job';
 import { recoverAbandonedImports } from '../domain/imports/recover-abandoned-imports';
+import { DELIVER_JOB } from '../domain/messages/mailer';
+import { takeOverAbandonedMessages } from '../domain/messages/sweep-outbox';
 import { handOutEvents, type JobInserter } from '../events/hand-out-events';
 import { PROCESS_INSTANCE } from '../lib/process-instance';
 import type { JobDefinition } from './definitions';
@@ -16,7 +18,8 @@ interface Sweep {
  * Sweeps that cannot wait for pg-boss's once-a-minute cron, run by every working process (each is
  * safe to run in several at once): handing new domain events to their processors every second (an
  * alert must reach its case within seconds of a submission), and every ten seconds noticing an
- * import whose worker died. Each runs again only after its previous run ended. Returns stop().
+ * import or an outbox message whose worker died. Each runs again only after its previous run ended.
+ * Returns stop().
  */
 export function startFrequentSweeps(
   ctx: AppContext,
@@ -30,6 +33,13 @@ export function startFrequentSweeps(
       run: () => handOutEvents({ db: ctx.db, jobs, processors: processorsIn(definitions) }),
     },
   ];
+  if (definitions.some((d) => d.id === DELIVER_JOB))
+    sweeps.push({
+      // a message whose worker died goes to another within CLAIM_SECONDS and this interval
+      name: 'messages.take-over',
+      everyMs: 10_000,
+      run: () => takeOverAbandonedMessages({ db: ctx.db, mailer: ctx.mailer }),
+    });
   if (definitions.some((d) => d.id === IMPORT_RUN_JOB))
     sweeps.push({
       name: 'imports.recover',

@@ -14,7 +14,8 @@ const LOST_JOB_MINUTES = 45;
  *   'failed', and an invitation left with nothing but failed messages undeliverable;
  * - messages whose worker died holding them (its claim lapsed, claims.ts) go to the queue again under a
  *   key of their own, so another worker takes them over at once — the dead worker's job stays active
- *   in pg-boss until its expiry, and a second job under the same key could not start beside it;
+ *   in pg-boss until its expiry, and a second job under the same key could not start beside it
+ *   (takeOverAbandonedMessages, which working processes also run every few seconds);
  * - 'queued' messages that never reached the queue (written inside a transaction, or the process died
  *   before enqueueing) or whose job was lost are enqueued.
  * Enqueueing twice is harmless: delivery claims the row in SQL first.
@@ -50,13 +51,7 @@ export async function sweepOutbox(opts: {
     return rows;
   });
 
-  const abandoned = await db
-    .select({ id: outboxMessages.id, claim: outboxMessages.claimToken })
-    .from(outboxMessages)
-    .where(and(eq(outboxMessages.status, 'queued'), isNotNull(outboxMessages.claimToken), notClaimedSql))
-    .orderBy(outboxMessages.id)
-    .limit(1000);
-  for (const { id, claim } of abandoned) await mailer.enqueue(id, { after: claim! });
+  const takenOver = await takeOverAbandonedMessages({ db, mailer });
 
   const waiting = await db
     .select({ id: outboxMessages.id })
@@ -75,5 +70,28 @@ export async function sweepOutbox(opts: {
     .orderBy(outboxMessages.id)
     .limit(1000);
   for (const { id } of waiting) await mailer.enqueue(id);
-  return { enqueued: waiting.length, failed: exhausted.length, takenOver: abandoned.length };
+  return { enqueued: waiting.length, failed: exhausted.length, takenOver };
+}
+
+/**
+ * Messages whose worker died holding them (claim lapsed, attempts left) go to the queue again under a
+ * key of their own. Run by the minute's sweep and, more often, by every working process
+ * (jobs/frequent-sweeps.ts), so another worker has them within CLAIM_SECONDS and a few more.
+ */
+export async function takeOverAbandonedMessages(opts: { db: Db; mailer: Mailer }): Promise<number> {
+  const abandoned = await opts.db
+    .select({ id: outboxMessages.id, claim: outboxMessages.claimToken })
+    .from(outboxMessages)
+    .where(
+      and(
+        eq(outboxMessages.status, 'queued'),
+        isNotNull(outboxMessages.claimToken),
+        notClaimedSql,
+        lt(outboxMessages.attempts, opts.mailer.retry.attempts),
+      ),
+    )
+    .orderBy(outboxMessages.id)
+    .limit(1000);
+  for (const { id, claim } of abandoned) await opts.mailer.enqueue(id, { after: claim! });
+  return abandoned.length;
 }
