@@ -13,7 +13,7 @@ import { testBackend } from './test/database';
  * condition (/healthz answering 200, the process exiting) with a generous deadline, and a deadline
  * that passes says what it waited for and what the server printed.
  */
-const FIRST_START_MS = 180_000;
+const FIRST_START_MS = 240_000;
 const EXIT_MS = 90_000;
 const freePort = () =>
   new Promise<number>((resolve) => {

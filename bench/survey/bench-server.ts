@@ -25,9 +25,14 @@ export const BENCH_SECRET = 'bench-secret-bench-secret-bench-secret-00';
  * that the app did log a request (else the run ends with exit code 1).
  */
 export async function startBenchServer(mode: 'app' | 'bare', database: BenchDatabase, port: number) {
-  const logDir = process.env.BENCH_LOG_DIR ?? mkdtempSync(join(tmpdir(), 'achtplus-bench-log-'));
-  const logFile = join(logDir, `${mode}-${port}.log`);
+  // only the app logs; the bare reference servers keep stdout as it is
+  const logDir =
+    mode === 'app' ? (process.env.BENCH_LOG_DIR ?? mkdtempSync(join(tmpdir(), 'achtplus-bench-log-'))) : '';
+  const logFile = join(logDir, `${mode}-${'url' in database ? 'postgres' : 'pglite'}-${port}.log`);
   const logFd = mode === 'app' ? openSync(logFile, 'w') : 'inherit';
+  const removeLog = () => {
+    if (mode === 'app' && !process.env.BENCH_LOG_DIR) rmSync(logDir, { recursive: true, force: true });
+  };
   const child: ChildProcess = fork(new URL('./server.ts', import.meta.url).pathname, [], {
     execArgv: [
       '--import',
@@ -81,14 +86,14 @@ export async function startBenchServer(mode: 'app' | 'bare', database: BenchData
     count: () => send<StoredCounts>({ cmd: 'count' }),
     apiKey: () => send<{ token: string }>({ cmd: 'api-key' }).then((r) => r.token),
     async close() {
-      if (child.exitCode !== null) return;
+      if (child.exitCode !== null) return removeLog();
       await send({ cmd: 'close' }).catch(() => {});
       const timer = setTimeout(() => child.kill('SIGKILL'), 15_000);
       await exited;
       clearTimeout(timer);
       if (mode === 'app') {
         const lines = readFileSync(logFile, 'utf8').split('\n').filter(Boolean);
-        if (!process.env.BENCH_LOG_DIR) rmSync(logDir, { recursive: true, force: true });
+        removeLog();
         // not thrown: close runs in `finally` blocks, where a throw would hide the error that got there
         if (!lines.some((l) => l.includes('"request completed"'))) {
           console.error(
@@ -96,7 +101,7 @@ export async function startBenchServer(mode: 'app' | 'bare', database: BenchData
           );
           process.exitCode = 1;
         }
-      } else if (!process.env.BENCH_LOG_DIR) rmSync(logDir, { recursive: true, force: true });
+      }
     },
   };
 }

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { prettyFactory } from 'pino-pretty';
 import { describe, expect, it } from 'vitest';
 import { ConfigError, loadConfig } from '../config';
-import { loggerOptions, logsPretty } from './logger-options';
+import { loggerOptions, logsPretty, requestSerializer } from './logger-options';
 import { fromProjectRoot } from './project-root';
 
 describe('LOG_FORMAT', () => {
@@ -22,10 +22,11 @@ describe('LOG_FORMAT', () => {
   it('JSON lines are plain pino at the configured level, with no transport', () => {
     const { pretty, options } = loggerOptions({ LOG_LEVEL: 'info', LOG_FORMAT: 'auto' }, false);
     expect(pretty).toBe(false);
-    expect(options).toEqual({ level: 'info' });
-    expect(loggerOptions({ LOG_LEVEL: 'warn', LOG_FORMAT: 'json' }, true).options).toEqual({
+    expect(options).toEqual({ level: 'info', serializers: { req: requestSerializer } });
+    expect(loggerOptions({ LOG_LEVEL: 'warn', LOG_FORMAT: 'json' }, true).options).toMatchObject({
       level: 'warn',
     });
+    expect(loggerOptions({ LOG_LEVEL: 'warn', LOG_FORMAT: 'json' }, true).options.transport).toBeUndefined();
   });
 
   it('pretty output goes through pino-pretty as a transport, coloured only on a terminal', () => {
@@ -39,10 +40,13 @@ describe('LOG_FORMAT', () => {
     const asked = loggerOptions({ LOG_LEVEL: 'info', LOG_FORMAT: 'pretty' }, false);
     expect(asked.options.transport).toMatchObject({ target: 'pino-pretty', options: { colorize: false } });
     // nothing to show: no worker thread for it
-    expect(loggerOptions({ LOG_LEVEL: 'silent', LOG_FORMAT: 'pretty' }, true)).toEqual({
+    expect(loggerOptions({ LOG_LEVEL: 'silent', LOG_FORMAT: 'pretty' }, true)).toMatchObject({
       pretty: false,
       options: { level: 'silent' },
     });
+    expect(
+      loggerOptions({ LOG_LEVEL: 'silent', LOG_FORMAT: 'pretty' }, true).options.transport,
+    ).toBeUndefined();
   });
 
   it('a request reads as one short line each way, and an error keeps its details', () => {
@@ -69,6 +73,19 @@ describe('LOG_FORMAT', () => {
     const failed = format({ ...base, level: 50, err: { type: 'Error', message: 'boom' }, msg: 'boom' });
     expect(failed).toMatch(/^\[\d\d:\d\d:\d\d\] ERROR: \[req-7\] boom\n\s+err: \{/);
     expect(failed).toMatch(/"message": "boom"/);
+  });
+
+  it('a request line names the survey page, never its token', async () => {
+    const Fastify = (await import('fastify')).default;
+    const lines: string[] = [];
+    const { options } = loggerOptions({ LOG_LEVEL: 'info', LOG_FORMAT: 'json' }, false);
+    const app = Fastify({ logger: { ...options, stream: { write: (l: string) => lines.push(l) } } });
+    app.get('/s/:token', async () => 'ok');
+    await app.inject({ url: '/s/F5UzLkMxUzUTmTQb2ZOnT_Vrd0WhXWOW?step=2' });
+    await app.close();
+    const incoming = lines.map((l) => JSON.parse(l)).find((l) => l.msg === 'incoming request');
+    expect(incoming.req).toMatchObject({ method: 'GET', url: '/s/…?step=2' });
+    expect(lines.join('')).not.toContain('F5UzLkMxUzUTmTQb2ZOnT_Vrd0WhXWOW');
   });
 
   it('npm start (src/main.ts) and the survey bench server log with these same options', () => {

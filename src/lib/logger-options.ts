@@ -3,6 +3,24 @@ import type { TConfig } from '../config';
 
 export type LogFormat = TConfig['LOG_FORMAT'];
 
+/**
+ * A survey link's token lets whoever holds it answer as that tenant: a request line names the page,
+ * not the token (`/s/…`). Everything else is what Fastify's own request serializer writes.
+ */
+export const requestSerializer = (req: {
+  method: string;
+  url: string;
+  host?: string;
+  ip?: string;
+  socket?: { remotePort?: number };
+}) => ({
+  method: req.method,
+  url: req.url.replace(/^\/s\/[^/?#]+/, '/s/…'),
+  host: req.host,
+  remoteAddress: req.ip,
+  remotePort: req.socket?.remotePort,
+});
+
 /** Pretty lines for a person at a terminal; JSON lines for anything else (a file, a pipe, journald). */
 export function logsPretty(format: LogFormat, stdoutIsTty: boolean): boolean {
   return format === 'pretty' || (format === 'auto' && stdoutIsTty);
@@ -19,13 +37,14 @@ export function loggerOptions(
   stdoutIsTty = Boolean(process.stdout.isTTY),
 ): { pretty: boolean; options: PinoLoggerOptions } {
   const pretty = logsPretty(config.LOG_FORMAT, stdoutIsTty) && config.LOG_LEVEL !== 'silent';
-  if (!pretty) return { pretty, options: { level: config.LOG_LEVEL } };
+  const serializers = { req: requestSerializer };
+  if (!pretty) return { pretty, options: { level: config.LOG_LEVEL, serializers } };
   return {
     pretty,
     options: {
       level: config.LOG_LEVEL,
       // a request's duration to a tenth of a millisecond is enough for a person reading along
-      serializers: { responseTime: (ms: number) => Math.round(ms * 10) / 10 },
+      serializers: { ...serializers, responseTime: (ms: number) => Math.round(ms * 10) / 10 },
       transport: {
         target: 'pino-pretty',
         options: {
