@@ -15,9 +15,14 @@ const newest = (path) => {
 const stale = (output, ...inputs) =>
   !existsSync(output) || statSync(output).mtimeMs < Math.max(...inputs.map(newest));
 
-if (stale('dist/web/index.html', 'web', 'vite.config.ts', 'package-lock.json')) {
+if (stale('dist/web/index.html', 'web', 'vite.config.ts', 'package-lock.json', 'scripts/prepare-start.mjs')) {
   console.log('Building the staff app…');
-  execSync('npx vite build --logLevel warn', { stdio: 'inherit' });
+  // always React's production build: started from a test runner (NODE_ENV=test, as the browser
+  // journeys do) Vite would otherwise build React's development version, slower and larger
+  execSync('npx vite build --logLevel warn', {
+    stdio: 'inherit',
+    env: { ...process.env, NODE_ENV: 'production' },
+  });
 }
 
 if (
