@@ -1,20 +1,28 @@
-import type { BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { adminApi, audit, openBrowser, signIn } from './browser';
+import {
+  adminApi,
+  audit,
+  closeSessions,
+  type DemoPerson,
+  newSession,
+  type Session,
+  signedInPage,
+} from './browser';
 import { type RunningServer, sharedServer } from './server';
 
 describe('the staff app is accessible (axe-core finds no violations)', () => {
   let server: RunningServer;
-  let browser: { context: BrowserContext; close: () => Promise<void> };
+  let session: Session;
   let page: Page;
 
   beforeAll(async () => {
     server = await sharedServer();
-    browser = await openBrowser(server.url);
-    page = await browser.context.newPage();
+    session = await newSession();
+    page = session.page;
   });
   afterAll(async () => {
-    await browser?.close();
+    await closeSessions();
     await server?.stop();
   });
 
@@ -24,7 +32,7 @@ describe('the staff app is accessible (axe-core finds no violations)', () => {
   });
 
   it('pages of an admin', async () => {
-    await signIn(page, 'admin@demo.achtplus.nl');
+    await switchTo('admin');
     const paths = [
       '/jobs',
       '/teams',
@@ -54,7 +62,7 @@ describe('the staff app is accessible (axe-core finds no violations)', () => {
   });
 
   it('the admin’s survey pages and dialogs', async () => {
-    await switchTo('admin@demo.achtplus.nl');
+    await switchTo('admin');
     await page.goto('/responses');
     await page.locator('main table').first().waitFor();
     await audit(page, 'responses');
@@ -109,13 +117,16 @@ describe('the staff app is accessible (axe-core finds no violations)', () => {
     await audit(page, name);
   }
 
-  async function switchTo(email: string) {
-    await browser.context.clearCookies();
-    await signIn(page, email);
+  /** the next pages as another person: a window of their own */
+  async function switchTo(who: DemoPerson) {
+    const next = await signedInPage(who);
+    await session.close();
+    session = next;
+    page = next.page;
   }
 
   it('pages of a technician', async () => {
-    await switchTo('vakman@demo.achtplus.nl');
+    await switchTo('technician');
     for (const path of ['/jobs', '/teams', '/contractors', '/units']) {
       await page.goto(path);
       await audit(page, `technician${path.replaceAll('/', '_')}`);
@@ -137,7 +148,7 @@ describe('the staff app is accessible (axe-core finds no violations)', () => {
   });
 
   it('pages of a contractor', async () => {
-    await switchTo('comaker@demo.achtplus.nl');
+    await switchTo('contractor');
     for (const path of ['/jobs', '/teams', '/units']) {
       await page.goto(path);
       await audit(page, `contractor${path.replaceAll('/', '_')}`);
@@ -154,7 +165,7 @@ describe('the staff app is accessible (axe-core finds no violations)', () => {
   });
 
   it('the team leader’s own teams', async () => {
-    await switchTo('teamleider@demo.achtplus.nl');
+    await switchTo('teamLeader');
     await page.goto('/teams');
     await audit(page, 'team-leader-teams');
   });

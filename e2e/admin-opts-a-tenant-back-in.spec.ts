@@ -1,7 +1,7 @@
-import type { APIRequestContext, BrowserContext, Page } from 'playwright-core';
+import type { APIRequestContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateDemo } from '../src/demo/generate-demo';
-import { adminApi, audit, openBrowser, screenshot, signIn } from './browser';
+import { adminApi, audit, closeSessions, screenshot, signedInPage } from './browser';
 import { type RunningServer, sharedServer } from './server';
 
 interface TenantItem {
@@ -44,13 +44,11 @@ function ownOptOutHomes(): Home[] {
 
 describe('an admin opts a tenant who opted out themselves back in, at the tenant’s request', () => {
   let server: RunningServer;
-  let browser: { context: BrowserContext; close: () => Promise<void> };
   let admin: APIRequestContext;
   let homes: Home[];
 
   beforeAll(async () => {
     server = await sharedServer();
-    browser = await openBrowser(server.url);
     admin = await adminApi(server.url);
     homes = ownOptOutHomes();
     expect(homes.length, 'the demo has tenants who opted out themselves').toBeGreaterThan(10);
@@ -58,7 +56,7 @@ describe('an admin opts a tenant who opted out themselves back in, at the tenant
 
   afterAll(async () => {
     await admin?.dispose();
-    await browser?.close();
+    await closeSessions();
     await server?.stop();
   });
 
@@ -89,13 +87,12 @@ describe('an admin opts a tenant who opted out themselves back in, at the tenant
     expect(before).toMatchObject({ optedOut: true, erasedAt: null });
     expect(before.selfOptedOutAt).not.toBeNull();
 
-    await browser.context.clearCookies();
-    const page = await browser.context.newPage();
-    await signIn(page, 'admin@demo.achtplus.nl');
+    const session = await signedInPage('admin');
+    const page = session.page;
     await showTenant(page, home, before);
     await page.getByText(/Wil geen enquêtes — op eigen verzoek, sinds \d/).waitFor();
     // a second tab, opened now, keeps showing the tenant as opted out
-    const staleTab = await browser.context.newPage();
+    const staleTab = await session.context.newPage();
     await showTenant(staleTab, home, before);
     await screenshot(page, 'opt-in-own-opt-out');
 
@@ -145,8 +142,7 @@ describe('an admin opts a tenant who opted out themselves back in, at the tenant
     // nothing was undone twice
     const again = await admin.get(`/api/v1/audit-log?action=tenant.opted_in&subjectId=${home.tenantId}`);
     expect(((await again.json()) as { items: unknown[] }).items).toHaveLength(1);
-    await staleTab.close();
-    await page.close();
+    await session.close();
   });
 
   it('a team leader sees the home but not its tenant, and cannot opt the tenant in', async () => {
@@ -156,9 +152,8 @@ describe('an admin opts a tenant who opted out themselves back in, at the tenant
     expect(tenant?.selfOptedOutAt, 'the demo tenant opted out themselves').toBeTruthy();
     if (!tenant) return;
 
-    await browser.context.clearCookies();
-    const page = await browser.context.newPage();
-    await signIn(page, 'teamleider@demo.achtplus.nl');
+    const session = await signedInPage('teamLeader');
+    const page = session.page;
     await openUnit(page, home);
     await page.waitForLoadState('networkidle');
     await page.getByRole('heading', { level: 2, name: 'Recente klussen' }).waitFor();
@@ -178,6 +173,6 @@ describe('an admin opts a tenant who opted out themselves back in, at the tenant
     expect(refused.status()).toBe(403);
     expect(await refused.text()).not.toContain('Cross-site');
     expect(await tenantOf(home)).toMatchObject({ optedOut: true, selfOptedOutAt: tenant.selfOptedOutAt });
-    await page.close();
+    await session.close();
   });
 });

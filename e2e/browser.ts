@@ -1,45 +1,97 @@
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
-import { type APIRequestContext, type BrowserContext, chromium, type Page, request } from 'playwright-core';
-import { expect } from 'vitest';
+import {
+  type APIRequestContext,
+  type Browser,
+  type BrowserContext,
+  chromium,
+  type Page,
+  request,
+} from 'playwright-core';
+import { expect, inject } from 'vitest';
 
 export const DEMO_PASSWORD = 'achtplus-demo';
 export const screenshotDir = 'screenshots';
 
-/** Debian's chromium, never a downloaded browser; a fresh profile for every run. */
-export async function openBrowser(
-  baseURL: string,
-): Promise<{ context: BrowserContext; close: () => Promise<void> }> {
-  const profile = mkdtempSync(join(tmpdir(), 'achtplus-chromium-'));
-  const context = await chromium.launchPersistentContext(profile, {
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    headless: true,
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-      '--lang=nl-NL',
-    ],
-    baseURL,
+/** The people of the demo corporation the journeys sign in as. */
+export const demo = {
+  admin: 'admin@demo.achtplus.nl',
+  quality: 'kwaliteit@demo.achtplus.nl',
+  teamLeader: 'teamleider@demo.achtplus.nl',
+  contractor: 'comaker@demo.achtplus.nl',
+  technician: 'vakman@demo.achtplus.nl',
+} as const;
+export type DemoPerson = keyof typeof demo;
+
+/** A browser window of its own (its own cookies) in the Chromium every journey shares. */
+export interface Session {
+  context: BrowserContext;
+  /** the first tab; open more with `context.newPage()` (they share the sign-in) */
+  page: Page;
+  close(): Promise<void>;
+}
+
+let shared: Promise<Browser> | undefined;
+const open = new Set<Session>();
+
+/**
+ * A new window in the Chromium the global setup started (e2e/global-setup.ts), on the shared
+ * server, signed in as nobody. Launching a browser per journey cost seconds each.
+ */
+export async function newSession(): Promise<Session> {
+  shared ??= chromium.connect(inject('browserEndpoint'));
+  const browser = await shared;
+  const context = await browser.newContext({
+    baseURL: inject('serverUrl'),
     viewport: { width: 1280, height: 860 },
     locale: 'nl-NL',
     timezoneId: 'Europe/Amsterdam',
   });
-  return {
+  const session: Session = {
     context,
-    close: async () => {
+    page: await context.newPage(),
+    async close() {
+      if (!open.delete(session)) return;
       await context.close();
-      rmSync(profile, { recursive: true, force: true });
     },
   };
+  open.add(session);
+  return session;
 }
 
+/** In a journey's afterAll: closes the windows it left open and lets go of the shared browser. */
+export async function closeSessions() {
+  for (const session of [...open]) await session.close();
+  const connection = shared;
+  shared = undefined;
+  await (await connection)?.close();
+}
+
+/**
+ * A new window signed in as a person (one of the demo's, or someone a journey created), on the
+ * page signing in lands on. It signs in through the API, as the login form does, without typing
+ * it each time; a journey whose subject starts at the login page opens `newSession()` and calls
+ * `signIn` instead.
+ */
+export async function signedInPage(who: DemoPerson | { email: string; password: string }): Promise<Session> {
+  const { email, password } = typeof who === 'string' ? { email: demo[who], password: DEMO_PASSWORD } : who;
+  const session = await newSession();
+  const signedIn = await session.context.request.post('/api/auth/sign-in/email', {
+    data: { email, password },
+    headers: { origin: inject('serverUrl') },
+  });
+  if (signedIn.status() !== 200) {
+    await session.close();
+    throw new Error(`${email} could not sign in: ${signedIn.status()} ${await signedIn.text()}`);
+  }
+  // where signing in lands
+  await session.page.goto('/');
+  await session.page.waitForURL((url) => !url.pathname.startsWith('/login'));
+  return session;
+}
+
+/** Signs in on the login page, as a person types it. */
 export async function signIn(page: Page, email: string, password = DEMO_PASSWORD) {
   await page.goto('/login');
   await page.getByLabel('E-mailadres').fill(email);

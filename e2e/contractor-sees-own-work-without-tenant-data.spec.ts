@@ -1,6 +1,6 @@
-import type { APIRequestContext, BrowserContext } from 'playwright-core';
+import type { APIRequestContext } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { adminApi, openBrowser, screenshot, signIn } from './browser';
+import { adminApi, closeSessions, demo, newSession, screenshot, signIn } from './browser';
 import { type RunningServer, sharedServer } from './server';
 
 interface JobItem {
@@ -12,26 +12,25 @@ interface JobItem {
 
 describe('a contractor sees the own work, without tenant data, and not another contractor’s', () => {
   let server: RunningServer;
-  let browser: { context: BrowserContext; close: () => Promise<void> };
   let admin: APIRequestContext;
 
   beforeAll(async () => {
     server = await sharedServer();
-    browser = await openBrowser(server.url);
     // the admin sees everything: it knows the tenant's name and picks another contractor's job
     admin = await adminApi(server.url);
   });
 
   afterAll(async () => {
     await admin?.dispose();
-    await browser?.close();
+    await closeSessions();
     await server?.stop();
   });
 
   it('signs in, sees only the own jobs, opens one without tenant data, and gets "niet gevonden" for another’s', async () => {
-    const page = await browser.context.newPage();
+    // this journey starts at the login page
+    const { page } = await newSession();
     const firstList = page.waitForResponse((r) => new URL(r.url()).pathname === '/api/v1/jobs');
-    await signIn(page, 'comaker@demo.achtplus.nl');
+    await signIn(page, demo.contractor);
     await page.getByRole('heading', { level: 1, name: 'Onze klussen' }).waitFor();
 
     const me = (await (await page.request.get('/api/v1/me')).json()) as {

@@ -1,7 +1,7 @@
 import AxeBuilder from '@axe-core/playwright';
-import type { BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openBrowser, screenshot, signIn } from './browser';
+import { closeSessions, type Session, screenshot, signedInPage } from './browser';
 import { type RunningServer, sharedServer } from './server';
 
 interface Item {
@@ -26,16 +26,14 @@ async function noViolations(page: Page, name: string) {
 
 describe('the quality officer edits a questionnaire and the survey settings', () => {
   let server: RunningServer;
-  let browser: { context: BrowserContext; close: () => Promise<void> };
+  let session: Session;
   let page: Page;
 
   beforeAll(async () => {
     server = await sharedServer();
-    browser = await openBrowser(server.url);
-    page = await browser.context.newPage();
   });
   afterAll(async () => {
-    await browser?.close();
+    await closeSessions();
     await server?.stop();
   });
 
@@ -46,7 +44,8 @@ describe('the quality officer edits a questionnaire and the survey settings', ()
   const cards = () => page.locator('main fieldset[data-question-key]');
 
   it('adds a choice question to a draft, sees the server’s complaint on it, and publishes', async () => {
-    await signIn(page, 'kwaliteit@demo.achtplus.nl');
+    session = await signedInPage('quality');
+    page = session.page;
     const before = await vacancy();
     await page
       .getByRole('navigation', { name: 'Enquêtes' })
@@ -156,8 +155,9 @@ describe('the quality officer edits a questionnaire and the survey settings', ()
   });
 
   it('shows a team leader the questionnaire without ways to change it', async () => {
-    await browser.context.clearCookies();
-    await signIn(page, 'teamleider@demo.achtplus.nl');
+    await session?.close();
+    session = await signedInPage('teamLeader');
+    page = session.page;
     const menu = page.getByRole('navigation', { name: 'Enquêtes' });
     await menu.getByRole('link', { name: 'Vragenlijsten' }).click();
     expect(await menu.getByRole('link', { name: 'Enquête-instellingen' }).count()).toBe(0);

@@ -1,6 +1,6 @@
-import type { APIRequestContext, BrowserContext } from 'playwright-core';
+import type { APIRequestContext } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { adminApi, openBrowser, screenshot, signIn } from './browser';
+import { adminApi, closeSessions, demo, newSession, screenshot, signIn } from './browser';
 import { type RunningServer, sharedServer } from './server';
 
 interface JobItem {
@@ -11,26 +11,25 @@ interface JobItem {
 
 describe('a team leader finds a job of their own team, and not one of another team', () => {
   let server: RunningServer;
-  let browser: { context: BrowserContext; close: () => Promise<void> };
   let admin: APIRequestContext;
 
   beforeAll(async () => {
     server = await sharedServer();
-    browser = await openBrowser(server.url);
     // the admin sees every team; it picks a job the team leader must not be able to open
     admin = await adminApi(server.url);
   });
 
   afterAll(async () => {
     await admin?.dispose();
-    await browser?.close();
+    await closeSessions();
     await server?.stop();
   });
 
   it('signs in, searches, opens the own job, and gets "niet gevonden" for another team’s job', async () => {
-    const page = await browser.context.newPage();
-    await signIn(page, 'teamleider@demo.achtplus.nl');
-    await expect.poll(() => page.getByRole('heading', { level: 1, name: 'Klussen' }).isVisible()).toBe(true);
+    // this journey starts at the login page
+    const { page } = await newSession();
+    await signIn(page, demo.teamLeader);
+    await page.getByRole('heading', { level: 1, name: 'Klussen' }).waitFor();
 
     const me = (await (await page.request.get('/api/v1/me')).json()) as {
       ledTeamIds: number[];

@@ -1,8 +1,8 @@
 import { randomBytes } from 'node:crypto';
-import { type APIRequestContext, type BrowserContext, type Page, request } from 'playwright-core';
+import { type APIRequestContext, type Page, request } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { middayAmsterdam } from '../src/test/due-invitations';
-import { adminApi, audit, openBrowser, screenshot, signIn } from './browser';
+import { adminApi, audit, closeSessions, newSession, screenshot, signedInPage, signIn } from './browser';
 import { waitForMail } from './mailbox';
 import { sharedServer } from './server';
 
@@ -39,7 +39,6 @@ describe('a tenant answers the survey of a completed job, and only the own team 
   let mailboxDir: string;
   let admin: APIRequestContext;
   let erp: APIRequestContext;
-  let browser: { context: BrowserContext; close: () => Promise<void> };
   const own: Team = { code: `E2E-A-${run}`, leaderEmail: `leider-a-${run}@example.test` };
   const other: Team = { code: `E2E-B-${run}`, leaderEmail: `leider-b-${run}@example.test` };
   let jobId: number;
@@ -50,7 +49,6 @@ describe('a tenant answers the survey of a completed job, and only the own team 
     url = (await sharedServer()).url;
     mailboxDir = inject('mailboxDir');
     admin = await adminApi(url);
-    browser = await openBrowser(url);
 
     // the ERP's connection: an API key as an admin creates one
     const key = await ok<{ token: string }>(
@@ -154,7 +152,7 @@ describe('a tenant answers the survey of a completed job, and only the own team 
     if (repairSettings) await admin.put('/api/v1/survey-settings/repair', { data: repairSettings });
     await erp?.dispose();
     await admin?.dispose();
-    await browser?.close();
+    await closeSessions();
   });
 
   it('the ERP completes the job, and the invitation reaches the tenant by e-mail', async () => {
@@ -214,7 +212,9 @@ describe('a tenant answers the survey of a completed job, and only the own team 
 
   it('the tenant opens the link on a phone, answers and submits', async () => {
     // first at desktop size, as someone reading their mail on a computer would see it
-    const desk = await browser.context.newPage();
+    // the tenant has no account: a window of their own, signed in as nobody
+    const tenantWindow = await newSession();
+    const desk = tenantWindow.page;
     await desk.goto(link);
     await desk.getByRole('heading', { level: 1 }).waitFor();
     await screenshot(desk, 'tenant-survey-desktop');
@@ -222,7 +222,7 @@ describe('a tenant answers the survey of a completed job, and only the own team 
     await desk.close();
 
     // then on a phone, where most tenants answer
-    const phone = await browser.context.newPage();
+    const phone = await tenantWindow.context.newPage();
     await phone.setViewportSize({ width: 390, height: 844 });
     await phone.goto(link);
     await answer(phone);
@@ -240,11 +240,13 @@ describe('a tenant answers the survey of a completed job, and only the own team 
 
     // the script was shown as text, never run
     expect(await phone.evaluate(() => document.querySelectorAll('script:not([src])').length)).toBe(0);
-    await phone.close();
+    await tenantWindow.close();
   });
 
   it("the job's team leader sees the answer; another team's leader does not", async () => {
-    const page = await browser.context.newPage();
+    // the own leader's first sign-in with the account the ERP's data made, on the login page
+    const ownWindow = await newSession();
+    let page = ownWindow.page;
     await signIn(page, own.leaderEmail, PASSWORD);
     await page.goto('/responses');
     await page.getByText(comment).first().waitFor({ timeout: 30_000 });
@@ -257,9 +259,10 @@ describe('a tenant answers the survey of a completed job, and only the own team 
     await page.getByText(comment).first().waitFor();
     expect((await page.locator('main').textContent()) ?? '').not.toContain(tenant.name);
     await screenshot(page, 'team-leader-job-with-response');
-    await signOut(page);
+    await ownWindow.close();
 
-    await signIn(page, other.leaderEmail, PASSWORD);
+    const otherWindow = await signedInPage({ email: other.leaderEmail, password: PASSWORD });
+    page = otherWindow.page;
     const listed = page.waitForResponse((r) => r.url().includes('/api/v1/responses'));
     await page.goto('/responses');
     expect((await listed).status()).toBe(200);
@@ -274,7 +277,7 @@ describe('a tenant answers the survey of a completed job, and only the own team 
     expect((await answered).status()).toBe(404);
     await page.getByRole('heading', { level: 1, name: 'Niet gevonden' }).waitFor();
     await screenshot(page, 'other-team-leader-not-found');
-    await page.close();
+    await otherWindow.close();
   });
 });
 
@@ -299,8 +302,4 @@ async function answer(page: Page) {
   await group(/Mogen we uw antwoorden/)
     .getByLabel('Nee', { exact: true })
     .check();
-}
-
-async function signOut(page: Page) {
-  await page.context().clearCookies();
 }
