@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import { loopbackOrigins } from './lib/loopback';
 
-/** Business logic always runs in the corporation's time zone, whatever the host says. */
-export const BUSINESS_TIME_ZONE = 'Europe/Amsterdam';
+/** Business logic always runs in the corporation's time zone, whatever the host says (business-time.ts). */
+export { BUSINESS_TIME_ZONE } from './domain/business-time/business-time';
 
 const url = (what: string) =>
   z.string().refine((v) => URL.canParse(v), { message: `must be a URL (${what})` });

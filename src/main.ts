@@ -1,5 +1,5 @@
 import { demoSignInRefusal } from './auth/demo-sign-in';
-import { createContext } from './boot';
+import { closeContext, createContext } from './boot';
 import { ConfigError, loadConfig } from './config';
 import { DataDirLockedError, lockDataDir } from './db/data-dir-lock';
 import { DEMO_LOGINS, DEMO_PASSWORD, seedDemoIfEmpty } from './demo/seed-if-empty';
@@ -58,7 +58,8 @@ async function main() {
     ready = false;
     await app.close();
     await boss.stop({ graceful: true, timeout: 10_000 }).catch(() => {});
-    await ctx.database.close();
+    // submissions handed in are stored and confirmed, first views written, then the database closes
+    await closeContext(ctx);
     unlock();
     process.exit(0);
   };
