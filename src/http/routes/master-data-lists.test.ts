@@ -89,6 +89,7 @@ describe('master data lists', () => {
         optedOut: false,
         selfOptedOutAt: null,
         erasedAt: null,
+        can: { exportData: true, erase: true, optBackIn: false },
       },
     ]);
     expect((await get('/tenants?pageSize=2&page=3')).items).toHaveLength(1);
