@@ -2,11 +2,11 @@ import { randomBytes } from 'node:crypto';
 import { createContext } from '../src/boot';
 import { loadConfig } from '../src/config';
 import type { AppContext } from '../src/context';
+import { createDatabase, dropDatabase } from '../src/db/admin-database';
 import { type Database, openDatabase } from '../src/db/client';
 import { ingestRows } from '../src/domain/ingest/ingest-rows';
 import { ingestKinds } from '../src/domain/ingest/kinds';
 import { systemActor } from '../src/policy/actor';
-import { createDatabase, dropDatabase } from '../src/test/admin-database';
 
 /** A throw-away database (PostgreSQL: created and dropped; PGlite: in memory) with an app context. */
 export async function openBenchContext(backend: 'postgres' | 'pglite', postgresUrl?: string) {

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
 import type { TestProject } from 'vitest/node';
-import { createDatabase, dropDatabase } from '../src/test/admin-database';
+import { createDatabase, dropDatabase } from '../src/db/admin-database';
 import { startTestSmtpServer } from '../src/test/test-servers';
 import { chromiumLaunch } from './chromium';
 import { startServer } from './server';

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createDatabase, dropDatabase } from '../../src/test/admin-database';
+import { createDatabase, dropDatabase } from '../../src/db/admin-database';
 import type { BenchDatabase } from './bench-server';
 
 /**

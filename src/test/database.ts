@@ -1,11 +1,10 @@
 import { randomBytes } from 'node:crypto';
 import { cpSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import type { PGlite } from '@electric-sql/pglite';
-import pg from 'pg';
 import { inject } from 'vitest';
-import { type Database, openDatabase, pgliteDatabase, runMigrations } from '../db/client';
-import { copyPrefix, createDatabase, dropDatabase } from './admin-database';
+import { copyPrefix, createDatabase, dropDatabase, withSqlSession } from '../db/admin-database';
+import { type Database, openDatabase, runMigrations } from '../db/client';
+import { lendPglite } from '../db/lent-pglite';
 import { captureTemplateState, resetToTemplate, type TemplateState } from './template-state';
 
 /**
@@ -77,12 +76,12 @@ async function copyPgliteTemplate(template: { dir: string; copiesDir: string }):
   const own = await openDatabase({ dataDir });
   templateState ??= captureTemplateState(own.executeSql);
   const state = await templateState;
-  const client = (own.db as unknown as { $client: PGlite }).$client;
+  const lent = lendPglite(own);
   return {
-    open: async () => pgliteDatabase(closable(client)),
+    open: async () => lent.lend(),
     async reset() {
       // what the file's session kept: an open transaction, prepared statements, settings, temp tables
-      if (client.isInTransaction()) await own.executeSql('ROLLBACK');
+      if (lent.isInTransaction()) await own.executeSql('ROLLBACK');
       await own.executeSql('DISCARD ALL');
       // false when the file changed the schema: the next file gets a new copy
       return resetToTemplate(own.executeSql, state);
@@ -94,44 +93,11 @@ async function copyPgliteTemplate(template: { dir: string; copiesDir: string }):
   };
 }
 
-/**
- * The shared PGlite as one file sees it: `close()` ends this file's use, and whatever of the file
- * still runs afterwards (a timer, a late promise) is refused, as by a closed PGlite, instead of
- * writing into the next file's data.
- */
-function closable(client: PGlite): PGlite {
-  let open = true;
-  return new Proxy(client, {
-    get(target, property) {
-      if (property === 'close')
-        return async () => {
-          open = false;
-        };
-      if (property === 'closed') return !open || target.closed;
-      const value = Reflect.get(target, property, target);
-      if (typeof value !== 'function') return value;
-      return (...args: unknown[]) =>
-        open ? value.apply(target, args) : Promise.reject(new Error('PGlite is closed'));
-    },
-  });
-}
-
 async function copyPostgresTemplate(adminUrl: string, template: string): Promise<Store> {
   // named after the template, so the global teardown finds the copies of this run
   const name = `${copyPrefix(template)}${randomBytes(5).toString('hex')}`;
   const url = await createDatabase(adminUrl, name, template);
-  const session = async <T>(fn: (sql: (text: string) => Promise<{ rows: any[] }>) => Promise<T>) => {
-    const client = new pg.Client({ connectionString: url });
-    await client.connect();
-    try {
-      return await fn(async (text) => {
-        const result = (await client.query(text)) as pg.QueryResult | pg.QueryResult[];
-        return { rows: Array.isArray(result) ? (result.at(-1)?.rows ?? []) : result.rows };
-      });
-    } finally {
-      await client.end();
-    }
-  };
+  const session = <T>(fn: Parameters<typeof withSqlSession<T>>[1]) => withSqlSession(url, fn);
   templateState ??= session(captureTemplateState);
   const state = await templateState;
   return {

@@ -14,9 +14,9 @@ import {
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { TestProject } from 'vitest/node';
+import { copyPrefix, createDatabase, dropDatabase, dropDatabasesNamed } from '../db/admin-database';
 import { openDatabase, runMigrations } from '../db/client';
 import { fromProjectRoot } from '../lib/project-root';
-import { copyPrefix, createDatabase, dropDatabase, dropDatabasesNamed } from './admin-database';
 
 declare module 'vitest' {
   export interface ProvidedContext {

@@ -3,6 +3,7 @@ import pg from 'pg';
 /**
  * Creating and dropping throw-away databases on a PostgreSQL server, for the tests, their global
  * setup and the benches. `adminUrl` names a database to connect to for it (usually `postgres`).
+ * Here, in src/db/, because only src/db/ knows the drivers.
  */
 async function adminQuery(adminUrl: string, statement: string) {
   const admin = new pg.Client({ connectionString: adminUrl });
@@ -45,6 +46,22 @@ export async function dropDatabasesNamed(adminUrl: string, prefix: string) {
     await admin.end();
   }
   for (const name of names) await dropDatabase(adminUrl, name);
+}
+
+/** Raw SQL on one connection of its own to `url`, closed afterwards (several statements allowed). */
+export type SqlSession = (text: string) => Promise<{ rows: any[] }>;
+
+export async function withSqlSession<T>(url: string, fn: (sql: SqlSession) => Promise<T>): Promise<T> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    return await fn(async (text) => {
+      const result = (await client.query(text)) as pg.QueryResult | pg.QueryResult[];
+      return { rows: Array.isArray(result) ? (result.at(-1)?.rows ?? []) : result.rows };
+    });
+  } finally {
+    await client.end();
+  }
 }
 
 /** The names the test workers give their copies of template database `template`. */
