@@ -1,5 +1,10 @@
-/** Debian's chromium, never a downloaded browser: started once for all journeys (global-setup.ts). */
-export const chromiumLaunch = {
+import type { LaunchOptions } from 'playwright-core';
+
+/**
+ * Debian's chromium, never a downloaded browser, headless and quiet (no updates, sync or
+ * background requests of its own): as the browser journeys and the assets bench both launch it.
+ */
+export const headlessChromium = {
   executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
   headless: true,
   args: [
@@ -10,6 +15,11 @@ export const chromiumLaunch = {
     '--disable-component-update',
     '--disable-sync',
     '--no-first-run',
-    '--lang=nl-NL',
   ],
-};
+} satisfies LaunchOptions;
+
+/** The journeys' browser, in Dutch: started once for all journeys (global-setup.ts). */
+export const chromiumLaunch = {
+  ...headlessChromium,
+  args: [...headlessChromium.args, '--lang=nl-NL'],
+} satisfies LaunchOptions;

@@ -1,4 +1,5 @@
 import { type APIRequestContext, type Browser, chromium, type Page } from 'playwright-core';
+import { headlessChromium } from '../../e2e/chromium';
 import { startServer } from '../../e2e/server';
 import { DEMO_LOGINS, DEMO_PASSWORD } from '../../src/demo/logins';
 import { visitBytes } from '../assets/visit-bytes';
@@ -18,19 +19,7 @@ const group: BenchGroup = async function* () {
   const server = await startServer({ env: { SEED_DEMO: 'auto' }, timeoutMs: 600_000 });
   let browser: Browser | undefined;
   try {
-    browser = await chromium.launch({
-      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-      headless: true,
-      args: [
-        '--headless',
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        '--no-first-run',
-      ],
-    });
+    browser = await chromium.launch(headlessChromium);
     const pages: Array<{
       name: string;
       path: string;
