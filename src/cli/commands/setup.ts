@@ -2,9 +2,9 @@ import { createInterface } from 'node:readline/promises';
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
 import { passwordLink } from '../../auth/password-link';
-import { DomainError } from '../../domain/errors';
 import { setUpInstall } from '../../domain/organisation/set-up-install';
 import { isLoopbackUrl } from '../../lib/loopback';
+import { printingRefusals } from '../refusals';
 import { withContext } from './open';
 
 const USAGE = `usage: npm run cli -- setup --email E --name N [--password P]
@@ -36,8 +36,8 @@ export async function run(args: string[]): Promise<number> {
     console.error(`${parsed.error.issues.map((i) => i.message).join('\n')}\n${USAGE}`);
     return 2;
   }
-  return withContext(async (ctx) => {
-    try {
+  return withContext((ctx) =>
+    printingRefusals(async () => {
       const admin = await setUpInstall({ ctx, ...parsed.data });
       console.log(`Set up for real use: the demo will never be added to this database.`);
       console.log(`First admin ${admin.email} (${admin.name}) created.`);
@@ -51,14 +51,8 @@ export async function run(args: string[]): Promise<number> {
           `PUBLIC_URL is ${ctx.config.PUBLIC_URL ? ctx.config.publicUrl : 'not set'}: set it to the address people will use (e.g. https://feedback.corporatie.nl) before they do.`,
         );
       return 0;
-    } catch (err) {
-      if (err instanceof DomainError) {
-        console.error(err.message);
-        return 1;
-      }
-      throw err;
-    }
-  });
+    }),
+  );
 }
 
 /** On a terminal, asks for what was not given; elsewhere (scripts) a missing value is an error. */

@@ -3,10 +3,10 @@ import { parseArgs } from 'node:util';
 import { eq } from 'drizzle-orm';
 import type { AppContext } from '../../context';
 import { tenants } from '../../db/schema';
-import { DomainError } from '../../domain/errors';
 import { eraseTenantData } from '../../domain/tenants/erase-tenant-data';
 import { exportTenantData } from '../../domain/tenants/export-tenant-data';
 import { systemActor } from '../../policy/actor';
+import { printingRefusals } from '../refusals';
 import { withContext } from './open';
 
 const USAGE = `usage: npm run cli -- tenant-data export <externalId> [--out file.json]
@@ -33,8 +33,8 @@ export async function run(args: string[]): Promise<number> {
     return 2;
   }
   const actor = systemActor('cli');
-  try {
-    return await withContext(async (ctx) => {
+  return printingRefusals(() =>
+    withContext(async (ctx) => {
       const tenantId = await tenantIdOf(ctx, externalId);
       if (tenantId === null) {
         console.error(`No tenant with external id ${externalId}.`);
@@ -54,14 +54,8 @@ export async function run(args: string[]): Promise<number> {
         `Erased tenant ${externalId}: ${erased!.responses} responses unlinked, ${erased!.invitations} invitations and ${erased!.messages} messages cleared.`,
       );
       return 0;
-    });
-  } catch (err) {
-    if (err instanceof DomainError) {
-      console.error(err.message);
-      return 1;
-    }
-    throw err;
-  }
+    }),
+  );
 }
 
 function parse(args: string[]) {

@@ -1,9 +1,9 @@
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
 import { userRoles } from '../../db/schema';
-import { DomainError } from '../../domain/errors';
 import { createUser } from '../../domain/users/create-user';
 import { systemActor } from '../../policy/actor';
+import { printingRefusals } from '../refusals';
 import { withContext } from './open';
 
 const USAGE = `usage: npm run cli -- user create --email E --name N --role R [--password P] [--employee-id N] [--contractor-contact-id N]
@@ -59,7 +59,7 @@ export async function run(args: string[]): Promise<number> {
     console.error(`${parsed.error.issues.map((i) => i.message).join('\n')}\n${USAGE}`);
     return 2;
   }
-  try {
+  return printingRefusals(async () => {
     const user = await withContext((ctx) =>
       createUser({ db: ctx.db, actor: systemActor('cli'), ...parsed.data }),
     );
@@ -67,11 +67,5 @@ export async function run(args: string[]): Promise<number> {
       `User ${user.email} (${user.role}, id ${user.id}) created; ${parsed.data.password ? 'signs in with the password given' : 'signs in by magic link'}.`,
     );
     return 0;
-  } catch (err) {
-    if (err instanceof DomainError) {
-      console.error(err.message);
-      return 1;
-    }
-    throw err;
-  }
+  });
 }
