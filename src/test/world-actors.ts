@@ -1,21 +1,11 @@
+import { userRoles } from '../contracts/people';
 import { createApiKey } from '../domain/api-keys/create-api-key';
 import { systemActor } from '../policy/actor';
 import type { World } from './factories';
 import { signedInAs, type TestHarness } from './harness';
 
 /** Everyone a permission test asks as: each role, plus API keys with and without the read scopes. */
-export const worldActors = [
-  'admin',
-  'director',
-  'head',
-  'team_leader',
-  'employee',
-  'contact_centre',
-  'quality',
-  'contractor',
-  'apiRead',
-  'apiNone',
-] as const;
+export const worldActors = [...userRoles, 'apiRead', 'apiNone'] as const;
 export type WorldActor = (typeof worldActors)[number];
 
 /**
