@@ -1,20 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { userRoles } from '../db/schema';
-import type { Actor, UserActor } from './actor';
+import { userActor } from '../test/user-actor';
+import type { Actor } from './actor';
 import { jobCan, questionnaireCan, tenantCan } from './object-policies';
 
-const user = (role: UserActor['role']): Actor => ({
-  kind: 'user',
-  userId: `u-${role}`,
-  name: role,
-  email: `${role}@example.invalid`,
-  role,
-  employeeId: null,
-  ledTeamIds: [],
-  departmentId: null,
-  contractorId: null,
-  contractorContactId: null,
-});
 const erp: Actor = { kind: 'api_key', apiKeyId: 1, name: 'erp', scopes: ['jobs:read', 'responses:read'] };
 
 describe('what an actor may do with one object', () => {
@@ -23,32 +12,32 @@ describe('what an actor may do with one object', () => {
     const erased = { selfOptedOutAt: null, erasedAt: new Date() };
     for (const role of userRoles) {
       const admin = role === 'admin';
-      expect(tenantCan(user(role), selfOptedOut), role).toEqual({
+      expect(tenantCan(userActor(role), selfOptedOut), role).toEqual({
         exportData: admin,
         erase: admin,
         optBackIn: admin,
       });
       // an erasure is final: nothing to erase again, nothing to opt back in; the export shows what is left
-      expect(tenantCan(user(role), erased), role).toEqual({
+      expect(tenantCan(userActor(role), erased), role).toEqual({
         exportData: admin,
         erase: false,
         optBackIn: false,
       });
     }
-    expect(tenantCan(user('admin'), { selfOptedOutAt: null, erasedAt: null }).optBackIn).toBe(false);
+    expect(tenantCan(userActor('admin'), { selfOptedOutAt: null, erasedAt: null }).optBackIn).toBe(false);
     expect(tenantCan(erp, selfOptedOut)).toEqual({ exportData: false, erase: false, optBackIn: false });
   });
 
   it('never offers a tenant’s contact data for an anonymous answer, a job without tenant or a contractor', () => {
     const named = { hasTenant: true, answeredAnonymously: false };
-    expect(jobCan(user('team_leader'), named).readTenantContact).toBe(true);
+    expect(jobCan(userActor('team_leader'), named).readTenantContact).toBe(true);
     expect(
-      jobCan(user('team_leader'), { hasTenant: true, answeredAnonymously: true }).readTenantContact,
+      jobCan(userActor('team_leader'), { hasTenant: true, answeredAnonymously: true }).readTenantContact,
     ).toBe(false);
     expect(
-      jobCan(user('team_leader'), { hasTenant: false, answeredAnonymously: false }).readTenantContact,
+      jobCan(userActor('team_leader'), { hasTenant: false, answeredAnonymously: false }).readTenantContact,
     ).toBe(false);
-    expect(jobCan(user('contractor'), named)).toEqual({ readTenantContact: false, readSurvey: true });
+    expect(jobCan(userActor('contractor'), named)).toEqual({ readTenantContact: false, readSurvey: true });
     expect(jobCan(erp, named)).toEqual({ readTenantContact: false, readSurvey: true });
     expect(jobCan({ ...erp, scopes: ['jobs:read'] }, named).readSurvey).toBe(false);
   });
@@ -56,12 +45,12 @@ describe('what an actor may do with one object', () => {
   it('offers one draft at a time, to those who shape questionnaires', () => {
     for (const role of userRoles) {
       const manage = role === 'admin' || role === 'quality';
-      expect(questionnaireCan(user(role), { draftVersion: null }), role).toEqual({
+      expect(questionnaireCan(userActor(role), { draftVersion: null }), role).toEqual({
         startDraft: manage,
         editDraft: false,
         publish: false,
       });
-      expect(questionnaireCan(user(role), { draftVersion: 3 }), role).toEqual({
+      expect(questionnaireCan(userActor(role), { draftVersion: 3 }), role).toEqual({
         startDraft: false,
         editDraft: manage,
         publish: manage,

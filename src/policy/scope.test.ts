@@ -2,25 +2,12 @@ import type { SQL } from 'drizzle-orm';
 import { PgDialect } from 'drizzle-orm/pg-core';
 import { describe, expect, it } from 'vitest';
 import { responses, type UserRole } from '../db/schema';
+import { userActor } from '../test/user-actor';
 import { systemActor, type UserActor } from './actor';
 import { attributionScope, jobScope, responseScope } from './scope';
 
 const dialect = new PgDialect({ casing: 'snake_case' });
 const render = (condition: SQL | undefined) => (condition ? dialect.sqlToQuery(condition) : undefined);
-
-const user = (role: UserRole, link: Partial<UserActor> = {}): UserActor => ({
-  kind: 'user',
-  userId: 'u1',
-  name: 'Test',
-  email: 'test@test.achtplus.invalid',
-  role,
-  employeeId: null,
-  ledTeamIds: [],
-  departmentId: null,
-  contractorId: null,
-  contractorContactId: null,
-  ...link,
-});
 
 describe('attributionScope', () => {
   const columns = (table: string) => (column: string) => `"${table}"."${column}"`;
@@ -34,7 +21,7 @@ describe('attributionScope', () => {
   it.each(cases)(
     'limits a %s to its own column, on jobs and on responses alike',
     (role, link, column, params) => {
-      const actor = user(role, link);
+      const actor = userActor(role, link);
       for (const [scope, table] of [
         [jobScope, 'jobs'],
         [responseScope, 'responses'],
@@ -53,19 +40,19 @@ describe('attributionScope', () => {
 
   it('sees nothing where the actor lacks the link its role needs', () => {
     for (const actor of [
-      user('head'),
-      user('team_leader'),
-      user('employee'),
-      user('contractor'),
-      user('head', { employeeId: 7, ledTeamIds: [2], contractorId: 9 }),
+      userActor('head'),
+      userActor('team_leader'),
+      userActor('employee'),
+      userActor('contractor'),
+      userActor('head', { employeeId: 7, ledTeamIds: [2], contractorId: 9 }),
     ])
       expect(render(attributionScope(actor, responses))).toEqual({ sql: 'false', params: [] });
   });
 
   it('leaves the organisation-wide roles, API keys and the system unscoped', () => {
     for (const role of ['admin', 'quality', 'director', 'contact_centre'] as const) {
-      expect(jobScope(user(role, { employeeId: 7, ledTeamIds: [2] }))).toBeUndefined();
-      expect(responseScope(user(role, { employeeId: 7, ledTeamIds: [2] }))).toBeUndefined();
+      expect(jobScope(userActor(role, { employeeId: 7, ledTeamIds: [2] }))).toBeUndefined();
+      expect(responseScope(userActor(role, { employeeId: 7, ledTeamIds: [2] }))).toBeUndefined();
     }
     expect(responseScope({ kind: 'api_key', apiKeyId: 1, name: 'erp', scopes: ['responses:read'] })).toBe(
       undefined,
