@@ -56,6 +56,8 @@ export type TAnswer = z.infer<typeof ZAnswer>;
 export type TResponseItem = z.infer<typeof ZResponseItem>;
 export type TSurveyMessage = z.infer<typeof ZSurveyMessage>;
 export type TJobSurvey = z.infer<typeof ZJobSurvey>;
+/** A job's invitation with its messages, as the job's survey panel shows it. */
+export type TInvitation = NonNullable<TJobSurvey['invitation']>;
 
 /**
  * A 400's field problems (docs/API.md, Conventions): `field` is the path from the request part,

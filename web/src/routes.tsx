@@ -40,7 +40,7 @@ const Organisation = lazy(() => import('./pages/admin/Organisation'));
 const Imports = lazy(() => import('./pages/admin/Imports'));
 const Outbox = lazy(() => import('./pages/admin/Outbox'));
 const AuditLog = lazy(() => import('./pages/admin/AuditLog'));
-const ResponseList = lazy(() => import('./pages/responses/ResponseList'));
+const ResponseList = lazy(() => import('./features/responses/pages/ResponseList'));
 const Questionnaires = lazy(() => import('./features/questionnaires/pages/Questionnaires'));
 const QuestionnaireDetail = lazy(() => import('./features/questionnaires/pages/QuestionnaireDetail'));
 const SurveySettings = lazy(() => import('./features/questionnaires/pages/SurveySettings'));

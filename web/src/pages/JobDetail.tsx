@@ -7,13 +7,13 @@ import { Link, useParams } from 'react-router';
 import { Fields } from '../components/Fields';
 import { Page } from '../components/Page';
 import { QueryState } from '../components/QueryState';
+import { JobSurveyPanel } from '../features/responses/components/JobSurveyPanel';
 import { api, v1 } from '../lib/api';
 import { formatDate, formatDateTime } from '../lib/format';
 import { useI18n } from '../lib/i18n';
 import { addressOf, StatusBadge } from '../lib/jobs';
 import { can, useMe } from '../lib/me';
 import { queryKeys } from '../lib/query-keys';
-import { JobSurveyPanel } from './responses/JobSurveyPanel';
 
 const refLink = (path: string, ref: TRef | null) =>
   ref ? (

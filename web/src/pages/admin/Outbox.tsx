@@ -39,25 +39,25 @@ function OutboxStatus({ status, sendingSince }: { status: string; sendingSince?:
   if (status === 'sent')
     return (
       <Badge color="green" variant="light">
-        {t('admin.outbox.sent')}
+        {t('outboxStatus.sent')}
       </Badge>
     );
   if (status === 'queued')
     return (
       <Badge color="blue" variant="light">
-        {t('admin.outbox.queued')}
+        {t('outboxStatus.queued')}
       </Badge>
     );
   if (status === 'failed')
     return (
       <Badge color="red" variant="light">
-        {t('admin.outbox.failed')}
+        {t('outboxStatus.failed')}
       </Badge>
     );
   return (
     // light: dark text on pale orange reads 4.5:1 and more; white on orange does not
     <Badge color="orange" variant="light">
-      {t('admin.outbox.notSent')}
+      {t('outboxStatus.not_sent')}
     </Badge>
   );
 }
@@ -80,11 +80,11 @@ export default function Outbox() {
           value={values.status || null}
           onChange={(v) => set({ status: v })}
           data={[
-            { value: 'not_sent', label: t('admin.outbox.notSent') },
-            { value: 'queued', label: t('admin.outbox.queued') },
+            { value: 'not_sent', label: t('outboxStatus.not_sent') },
+            { value: 'queued', label: t('outboxStatus.queued') },
             { value: 'sending', label: to('sending') },
-            { value: 'sent', label: t('admin.outbox.sent') },
-            { value: 'failed', label: t('admin.outbox.failed') },
+            { value: 'sent', label: t('outboxStatus.sent') },
+            { value: 'failed', label: t('outboxStatus.failed') },
           ]}
         />
       </Group>

@@ -1,3 +1,4 @@
+import type { TInvitation } from '@contracts';
 import { Alert, Button, Group, Stack, Text, Timeline, Title } from '@mantine/core';
 import {
   IconBan,
@@ -11,28 +12,23 @@ import {
   IconRepeat,
   IconSend,
 } from '@tabler/icons-react';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { ComponentType } from 'react';
-import { QueryState } from '../../components/QueryState';
-import { api, v1 } from '../../lib/api';
-import { formatDateTime } from '../../lib/format';
-import { useI18n } from '../../lib/i18n';
-import { useDeliveryTexts } from './delivery-texts';
-import type { Invitation, JobSurvey } from './model';
+import { QueryState } from '../../../components/QueryState';
+import { formatDateTime } from '../../../lib/format';
+import { useI18n } from '../../../lib/i18n';
+import { useJobSurvey, useResendInvitation } from '../api';
+import { useTexts } from '../texts';
 import { ResponseView } from './ResponseView';
 import { SurveyMessages } from './SurveyMessages';
 
 /** "Enquête" on the job page: the invitation's history, its messages and the response. */
 export function JobSurveyPanel({ jobId }: { jobId: number }) {
-  const { t } = useI18n();
-  const query = useQuery({
-    queryKey: ['/jobs', String(jobId), 'survey'],
-    queryFn: () => api.get<JobSurvey>(v1(`/jobs/${jobId}/survey`)),
-  });
+  const x = useTexts();
+  const query = useJobSurvey(jobId);
   return (
     <Stack gap="sm" component="section" aria-labelledby="survey-title">
       <Title order={2} size="h4" id="survey-title">
-        {t('survey.title')}
+        {x.survey}
       </Title>
       <QueryState query={query}>
         {(survey) => (
@@ -41,17 +37,17 @@ export function JobSurveyPanel({ jobId }: { jobId: number }) {
               (survey.invitation ? (
                 <InvitationHistory jobId={jobId} invitation={survey.invitation} />
               ) : (
-                <Text c="dimmed">{t('survey.noInvitation')}</Text>
+                <Text c="dimmed">{x.noInvitation}</Text>
               ))}
             {survey.response !== undefined && (
               <Stack gap="xs">
                 <Title order={3} size="h5">
-                  {t('survey.response')}
+                  {x.response}
                 </Title>
                 {survey.response ? (
                   <ResponseView response={survey.response} headingOrder={4} />
                 ) : (
-                  <Text c="dimmed">{t('survey.noResponse')}</Text>
+                  <Text c="dimmed">{x.noResponse}</Text>
                 )}
               </Stack>
             )}
@@ -80,42 +76,41 @@ const stepIcons: Record<string, Icon> = {
 /** steps where the survey stopped without an answer stand out in another colour and icon */
 const stoppedSteps = new Set(['suppressed', 'expired', 'undeliverable']);
 
-function InvitationHistory({ jobId, invitation: i }: { jobId: number; invitation: Invitation }) {
-  const { t, tv } = useI18n();
-  const td = useDeliveryTexts();
+function InvitationHistory({ jobId, invitation: i }: { jobId: number; invitation: TInvitation }) {
+  const { tv } = useI18n();
+  const x = useTexts();
   // a resend starts the history again: the first try's messages stay listed below
-  const happened: Step[] = i.resentAt ? [{ key: 'resent', title: td('resent'), at: i.resentAt }] : [];
-  happened.push({ key: 'scheduled', title: t('survey.step.scheduled'), at: i.sendAfter });
+  const happened: Step[] = i.resentAt ? [{ key: 'resent', title: x.resent, at: i.resentAt }] : [];
+  happened.push({ key: 'scheduled', title: x.step.scheduled, at: i.sendAfter });
   if (i.status === 'suppressed')
     happened.push({
       key: 'suppressed',
-      title: t('survey.step.suppressed'),
+      title: x.step.suppressed,
       at: null,
-      detail: tv('suppression', i.suppressionReason),
+      detail: i.suppressionReason ? x.suppression[i.suppressionReason] : '–',
     });
   if (i.sentAt)
     happened.push({
       key: 'sent',
-      title: t('survey.step.sent'),
+      title: x.step.sent,
       at: i.sentAt,
       detail: tv('channel', i.channel),
     });
-  if (i.remindedAt) happened.push({ key: 'reminded', title: t('survey.step.reminded'), at: i.remindedAt });
-  if (i.openedAt) happened.push({ key: 'opened', title: t('survey.step.opened'), at: i.openedAt });
-  if (i.answeredAt) happened.push({ key: 'answered', title: t('survey.step.answered'), at: i.answeredAt });
-  if (i.undeliverable)
-    happened.push({ key: 'undeliverable', title: td('undeliverable'), at: i.undeliverableAt });
-  if (i.expired) happened.push({ key: 'expired', title: t('survey.step.expired'), at: i.expiresAt });
+  if (i.remindedAt) happened.push({ key: 'reminded', title: x.step.reminded, at: i.remindedAt });
+  if (i.openedAt) happened.push({ key: 'opened', title: x.step.opened, at: i.openedAt });
+  if (i.answeredAt) happened.push({ key: 'answered', title: x.step.answered, at: i.answeredAt });
+  if (i.undeliverable) happened.push({ key: 'undeliverable', title: x.undeliverable, at: i.undeliverableAt });
+  if (i.expired) happened.push({ key: 'expired', title: x.step.expired, at: i.expiresAt });
   const waiting: Step[] =
     i.status === 'sent' && !i.expired && !i.undeliverable
-      ? [{ key: 'expires', title: t('survey.step.expires'), at: i.expiresAt }]
+      ? [{ key: 'expires', title: x.step.expires, at: i.expiresAt }]
       : i.status === 'scheduled'
-        ? [{ key: 'waiting', title: t('survey.step.waiting'), at: null }]
+        ? [{ key: 'waiting', title: x.step.waiting, at: null }]
         : [];
   return (
     <Stack gap="sm">
       <Title order={3} size="h5">
-        {t('survey.invitation')}
+        {x.invitation}
       </Title>
       <Timeline active={happened.length - 1} bulletSize={26} lineWidth={2}>
         {[...happened, ...waiting].map((s) => {
@@ -141,20 +136,16 @@ function InvitationHistory({ jobId, invitation: i }: { jobId: number; invitation
 }
 
 /** Says plainly that the tenant got nothing; an admin may send it again (the server refuses a second time). */
-function Undeliverable({ jobId, invitation: i }: { jobId: number; invitation: Invitation }) {
-  const td = useDeliveryTexts();
-  const queryClient = useQueryClient();
-  const resend = useMutation({
-    mutationFn: () => api.post(v1(`/jobs/${jobId}/survey/resend`)),
-    onSettled: () => queryClient.invalidateQueries({ queryKey: ['/jobs', String(jobId), 'survey'] }),
-  });
+function Undeliverable({ jobId, invitation: i }: { jobId: number; invitation: TInvitation }) {
+  const x = useTexts();
+  const resend = useResendInvitation(jobId);
   return (
-    <Alert color="orange" variant="light" title={td('undeliverable')}>
+    <Alert color="orange" variant="light" title={x.undeliverable}>
       <Stack gap="xs">
-        <Text size="sm">{td('undeliverableExplain')}</Text>
+        <Text size="sm">{x.undeliverableExplain}</Text>
         {i.can.resend && (
           <>
-            <Text size="sm">{td('resendExplain')}</Text>
+            <Text size="sm">{x.resendExplain}</Text>
             <Group>
               <Button
                 size="sm"
@@ -163,19 +154,19 @@ function Undeliverable({ jobId, invitation: i }: { jobId: number; invitation: In
                 disabled={resend.isSuccess}
                 onClick={() => resend.mutate()}
               >
-                {td('resend')}
+                {x.resend}
               </Button>
             </Group>
           </>
         )}
         {resend.isSuccess && (
           <Text size="sm" role="status">
-            {td('resendDone')}
+            {x.resendDone}
           </Text>
         )}
         {resend.isError && (
           <Text size="sm" c="red.8" role="alert">
-            {td('resendFailed')}: {resend.error.message}
+            {x.resendFailed}: {resend.error.message}
           </Text>
         )}
       </Stack>

@@ -1,39 +1,38 @@
+import type { TResponseItem } from '@contracts';
 import { Anchor, Group, Text } from '@mantine/core';
 import { Link } from 'react-router';
-import type { Column } from '../../components/ListTable';
-import { Page } from '../../components/Page';
-import { PagedList } from '../../components/PagedList';
-import { FilterSelect, JourneySelect, PeriodFields, TeamSelect } from '../../components/WorkListFilters';
-import { formatDate } from '../../lib/format';
-import { useI18n } from '../../lib/i18n';
-import { useList } from '../../lib/queries';
-import { useWorkList } from '../../lib/work-list';
-import { GradeBadge } from './GradeBadge';
-import { commentsOf, type SurveyResponse } from './model';
+import type { Column } from '../../../components/ListTable';
+import { Page } from '../../../components/Page';
+import { PagedList } from '../../../components/PagedList';
+import { FilterSelect, JourneySelect, PeriodFields, TeamSelect } from '../../../components/WorkListFilters';
+import { formatDate } from '../../../lib/format';
+import { useI18n } from '../../../lib/i18n';
+import { useWorkList } from '../../../lib/work-list';
+import { useResponses } from '../api';
+import { GradeBadge } from '../components/GradeBadge';
+import { commentsOf, gradeBounds } from '../model';
+import { useTexts } from '../texts';
 
 const filterKeys = ['from', 'to', 'journey', 'teamId', 'grade', 'hasComment'] as const;
-const gradeBands: Record<string, { minGrade?: number; maxGrade?: number }> = {
-  high: { minGrade: 8 },
-  mid: { minGrade: 6, maxGrade: 7 },
-  low: { maxGrade: 5 },
-};
+const bandsByName: Record<string, { minGrade?: number; maxGrade?: number }> = gradeBounds;
 const PREVIEW_LENGTH = 120;
 
 /** "Reacties": every response the reader may see, newest first; filters live in the URL. */
 export default function ResponseList() {
   const { t } = useI18n();
+  const x = useTexts();
   const { perspective, values, page, set, teamOptions } = useWorkList(filterKeys);
-  const query = useList<SurveyResponse>('/responses', {
+  const query = useResponses({
     from: values.from,
     to: values.to,
     journey: values.journey,
     teamId: values.teamId,
     hasComment: values.hasComment,
-    ...gradeBands[values.grade],
+    ...bandsByName[values.grade],
     page,
   });
   const title = t('nav.responses');
-  const preview = (r: SurveyResponse) => {
+  const preview = (r: TResponseItem) => {
     const text = commentsOf(r)
       .map((a) => a.textValue?.trim())
       .join(' · ');
@@ -45,9 +44,9 @@ export default function ResponseList() {
     perspective === 'technician' ? 'technician' : '',
     perspective === 'contractor' ? 'contractor' : '',
   ]);
-  const columns: (Column<SurveyResponse> & { key?: string })[] = [
+  const columns: (Column<TResponseItem> & { key?: string })[] = [
     {
-      label: t('responses.submittedAt'),
+      label: x.submittedAt,
       render: (r) => formatDate(r.submittedAt),
       nowrap: true,
     },
@@ -66,10 +65,10 @@ export default function ResponseList() {
     { key: 'team', label: t('field.team'), render: (r) => r.team?.name ?? '–' },
     { key: 'technician', label: t('field.technician'), render: (r) => r.technician?.name ?? '–' },
     { key: 'contractor', label: t('field.contractor'), render: (r) => r.contractor?.name ?? '–' },
-    { label: t('responses.grade'), render: (r) => <GradeBadge grade={r.grade} />, nowrap: true },
-    { label: t('responses.nps'), render: (r) => r.nps ?? '–' },
+    { label: x.grade, render: (r) => <GradeBadge grade={r.grade} />, nowrap: true },
+    { label: x.nps, render: (r) => r.nps ?? '–' },
     {
-      label: t('responses.comments'),
+      label: x.comments,
       render: (r) => (
         <Text size="sm" lineClamp={3} miw={240} style={{ overflowWrap: 'anywhere' }}>
           {preview(r)}
@@ -79,10 +78,10 @@ export default function ResponseList() {
   ];
   return (
     <Page title={title}>
-      <Text c="dimmed">{t('responses.intro')}</Text>
+      <Text c="dimmed">{x.intro}</Text>
       <Group align="end" gap="sm">
         <PeriodFields
-          label={t('responses.period')}
+          label={x.period}
           from={values.from}
           to={values.to}
           onFrom={(from) => set({ from })}
@@ -91,20 +90,20 @@ export default function ResponseList() {
         <JourneySelect value={values.journey} onChange={(journey) => set({ journey })} />
         <TeamSelect teams={teamOptions} value={values.teamId} onChange={(teamId) => set({ teamId })} />
         <FilterSelect
-          label={t('responses.grade')}
+          label={x.grade}
           w={170}
           value={values.grade}
           onChange={(grade) => set({ grade })}
-          data={(['high', 'mid', 'low'] as const).map((b) => ({ value: b, label: t(`responses.band.${b}`) }))}
+          data={(['high', 'mid', 'low'] as const).map((b) => ({ value: b, label: x.band[b] }))}
         />
         <FilterSelect
-          label={t('responses.comments')}
+          label={x.comments}
           w={170}
           value={values.hasComment}
           onChange={(hasComment) => set({ hasComment })}
           data={[
-            { value: 'true', label: t('responses.withComment') },
-            { value: 'false', label: t('responses.withoutComment') },
+            { value: 'true', label: x.withComment },
+            { value: 'false', label: x.withoutComment },
           ]}
         />
       </Group>

@@ -1,18 +1,13 @@
+import type { TSurveyMessage } from '@contracts';
 import { Alert, Badge, Stack } from '@mantine/core';
 import { IconMailOff } from '@tabler/icons-react';
-import { ListTable } from '../../components/ListTable';
-import { formatDateTime } from '../../lib/format';
-import { useI18n } from '../../lib/i18n';
-import type { MessageKey } from '../../lib/i18n-nl';
-import type { SurveyMessage } from './model';
+import { ListTable } from '../../../components/ListTable';
+import { wordFor } from '../../../lib/dictionary';
+import { formatDateTime } from '../../../lib/format';
+import { useI18n } from '../../../lib/i18n';
+import { useTexts } from '../texts';
 
-const statusLabel: Record<SurveyMessage['status'], MessageKey> = {
-  not_sent: 'admin.outbox.notSent',
-  queued: 'admin.outbox.queued',
-  sent: 'admin.outbox.sent',
-  failed: 'admin.outbox.failed',
-};
-const statusColor: Record<SurveyMessage['status'], string> = {
+const statusColor: Record<TSurveyMessage['status'], string> = {
   not_sent: 'orange',
   queued: 'blue',
   sent: 'green',
@@ -20,22 +15,23 @@ const statusColor: Record<SurveyMessage['status'], string> = {
 };
 
 /** Anything not confirmed sent says so plainly: the app never pretends a message arrived. */
-export function SurveyMessages({ messages }: { messages: SurveyMessage[] }) {
+export function SurveyMessages({ messages }: { messages: TSurveyMessage[] }) {
   const { t, tv } = useI18n();
+  const x = useTexts();
   return (
     <Stack gap="xs">
       {messages.some((m) => m.status === 'not_sent') && (
         <Alert color="orange" variant="light">
-          {t('survey.notSentExplain')}
+          {x.notSentExplain}
         </Alert>
       )}
       <ListTable
-        caption={t('survey.messages')}
+        caption={x.messages}
         data={{ items: messages }}
         rowKey={(m) => m.id}
         columns={[
-          { label: t('field.kind'), render: (m) => tv('messageKind', m.kind) },
-          { label: t('survey.channel'), render: (m) => tv('channel', m.channel) },
+          { label: t('field.kind'), render: (m) => wordFor(x.messageKind, m.kind) },
+          { label: x.channel, render: (m) => tv('channel', m.channel) },
           {
             label: t('field.status'),
             nowrap: true,
@@ -46,13 +42,13 @@ export function SurveyMessages({ messages }: { messages: SurveyMessage[] }) {
                 tt="none"
                 leftSection={m.status === 'not_sent' ? <IconMailOff size={14} aria-hidden /> : undefined}
               >
-                {t(statusLabel[m.status])}
+                {t(`outboxStatus.${m.status}`)}
               </Badge>
             ),
           },
           { label: t('field.createdAt'), render: (m) => formatDateTime(m.createdAt), nowrap: true },
-          { label: t('survey.sentAt'), render: (m) => formatDateTime(m.sentAt), nowrap: true },
-          { label: t('survey.lastError'), render: (m) => m.lastError ?? '–' },
+          { label: x.sentAt, render: (m) => formatDateTime(m.sentAt), nowrap: true },
+          { label: x.lastError, render: (m) => m.lastError ?? '–' },
         ]}
       />
     </Stack>

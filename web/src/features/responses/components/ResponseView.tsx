@@ -1,18 +1,15 @@
+import type { TAnswer, TResponseItem } from '@contracts';
 import { Blockquote, Group, Paper, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
 import type { ReactNode } from 'react';
-import { formatDateTime } from '../../lib/format';
-import { useI18n } from '../../lib/i18n';
-import type { MessageKey } from '../../lib/i18n-nl';
-import { GradeBadge, npsGroup } from './GradeBadge';
-import { type Answer, commentsOf, type SurveyResponse } from './model';
+import { formatDateTime } from '../../../lib/format';
+import { useI18n } from '../../../lib/i18n';
+import { commentsOf, npsGroup } from '../model';
+import { type Texts, useTexts } from '../texts';
+import { GradeBadge } from './GradeBadge';
 
-const statementLabels: MessageKey[] = [
-  'responses.statement.1',
-  'responses.statement.2',
-  'responses.statement.3',
-  'responses.statement.4',
-  'responses.statement.5',
-];
+/** a statement's answer 1–5 in words ("neutraal" for a value outside the scale, as before) */
+const agreement = (x: Texts, value: number) =>
+  x.agreement[value as keyof Texts['agreement']] ?? x.agreement[3];
 const shownApart = new Set(['grade', 'nps', 'phase_grade', 'statement', 'comment', 'consent']);
 
 /**
@@ -23,14 +20,15 @@ export function ResponseView({
   response,
   headingOrder = 3,
 }: {
-  response: SurveyResponse;
+  response: TResponseItem;
   headingOrder?: 3 | 4;
 }) {
   const { t, locale } = useI18n();
-  const question = (a: Answer) => a.questionText?.[locale] ?? a.questionKey;
+  const x = useTexts();
+  const question = (a: TAnswer) => a.questionText?.[locale] ?? a.questionKey;
   const of = (type: string) => response.answers.filter((a) => a.questionType === type);
   const others = response.answers.filter((a) => !shownApart.has(a.questionType));
-  const otherValue = (a: Answer) => {
+  const otherValue = (a: TAnswer) => {
     if (a.choiceLabels) return a.choiceLabels.map((l) => l[locale]).join(', ');
     if (a.questionType === 'first_time_fix') return a.numericValue === 1 ? t('yes') : t('no');
     return a.numericValue ?? a.textValue ?? '–';
@@ -41,61 +39,61 @@ export function ResponseView({
         <SimpleGrid cols={{ base: 1, sm: 3 }} spacing="md">
           <Stack gap={4}>
             <Text size="sm" c="dimmed">
-              {t('responses.grade')}
+              {x.grade}
             </Text>
             <GradeBadge grade={response.grade} size="xl" />
           </Stack>
           <Stack gap={4}>
             <Text size="sm" c="dimmed">
-              {t('responses.nps')}
+              {x.nps}
             </Text>
             <Text fw={600}>
-              {response.nps === null ? '–' : `${response.nps} (${t(npsGroup(response.nps))})`}
+              {response.nps === null ? '–' : `${response.nps} (${x.npsGroup[npsGroup(response.nps)]})`}
             </Text>
           </Stack>
           <Stack gap={4}>
             <Text size="sm" c="dimmed">
-              {t('responses.submittedAt')}
+              {x.submittedAt}
             </Text>
             <Text fw={600}>{formatDateTime(response.submittedAt)}</Text>
           </Stack>
         </SimpleGrid>
         <Text mt="md" size="sm">
           {response.consent
-            ? `${t('responses.consentYes')}${response.tenant ? `: ${response.tenant.name}` : ''}`
-            : t('responses.consentNo')}
+            ? `${x.consentYes}${response.tenant ? `: ${response.tenant.name}` : ''}`
+            : x.consentNo}
         </Text>
       </Paper>
       {of('phase_grade').length > 0 && (
         <AnswerTable
           order={headingOrder}
-          title={t('responses.phases')}
+          title={x.phases}
           rows={of('phase_grade').map((a) => [question(a), <GradeBadge key="g" grade={a.numericValue} />])}
         />
       )}
       {of('statement').length > 0 && (
         <AnswerTable
           order={headingOrder}
-          title={t('responses.statements')}
+          title={x.statements}
           rows={of('statement').map((a) => [
-            `${question(a)}${a.technicianInfluenceable ? ` (${t('responses.influenceable')})` : ''}`,
-            a.numericValue ? t(statementLabels[a.numericValue - 1] ?? 'responses.statement.3') : '–',
+            `${question(a)}${a.technicianInfluenceable ? ` (${x.influenceable})` : ''}`,
+            a.numericValue ? agreement(x, a.numericValue) : '–',
           ])}
         />
       )}
       {others.length > 0 && (
         <AnswerTable
           order={headingOrder}
-          title={t('responses.otherAnswers')}
+          title={x.otherAnswers}
           rows={others.map((a) => [question(a), otherValue(a)])}
         />
       )}
       <Stack gap="xs">
         <Title order={headingOrder} size="h5">
-          {t('responses.comments')}
+          {x.comments}
         </Title>
         {commentsOf(response).length === 0 ? (
-          <Text c="dimmed">{t('responses.noComments')}</Text>
+          <Text c="dimmed">{x.noComments}</Text>
         ) : (
           commentsOf(response).map((a) => (
             <Blockquote key={a.questionKey} p="sm" color="gray" cite={question(a)}>
@@ -117,7 +115,7 @@ function AnswerTable({
   rows: Array<[string, ReactNode]>;
   order: 3 | 4;
 }) {
-  const { t } = useI18n();
+  const x = useTexts();
   return (
     <Stack gap="xs">
       <Title order={order} size="h5">
@@ -128,8 +126,8 @@ function AnswerTable({
           <caption className="visually-hidden">{title}</caption>
           <Table.Thead>
             <Table.Tr>
-              <Table.Th scope="col">{t('responses.question')}</Table.Th>
-              <Table.Th scope="col">{t('responses.answer')}</Table.Th>
+              <Table.Th scope="col">{x.question}</Table.Th>
+              <Table.Th scope="col">{x.answer}</Table.Th>
             </Table.Tr>
           </Table.Thead>
           <Table.Tbody>
