@@ -1,18 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildJob, buildTeam, buildTenant, buildUnit } from '../test/factories';
 import { startHarness, type TestHarness } from '../test/harness';
-import { buildSentInvitation } from '../test/survey-factories';
+import { buildSentInvitationForNewJob } from '../test/survey-factories';
 import { SURVEY_JS_PATH } from './survey/assets';
 
 let h: TestHarness;
 let token: string;
 beforeAll(async () => {
   h = await startHarness();
-  const team = await buildTeam(h.ctx.db);
-  const unit = await buildUnit(h.ctx.db);
-  const tenant = await buildTenant(h.ctx.db, { unitId: unit.id });
-  const job = await buildJob(h.ctx.db, { teamId: team.id, unitId: unit.id, tenantId: tenant.id });
-  token = (await buildSentInvitation(h.ctx.db, h.ctx.secret, job)).token;
+  token = (await buildSentInvitationForNewJob(h.ctx.db, h.ctx.secret)).token;
 });
 afterAll(async () => h?.close());
 

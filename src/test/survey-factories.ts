@@ -3,6 +3,7 @@ import type { Db } from '../db/client';
 import { invitations, type jobs, responseAnswers, responses, units } from '../db/schema';
 import { deriveSurveyToken, hashSurveyToken, newTokenNonce } from '../domain/invitations/survey-token';
 import { getPublishedVersion } from '../domain/questionnaires/get-published-version';
+import { buildJob, buildTeam, buildTenant, buildUnit } from './factories';
 
 type Job = typeof jobs.$inferSelect;
 type InvitationInsert = Partial<typeof invitations.$inferInsert>;
@@ -57,6 +58,15 @@ export async function buildSentInvitation(
     .set({ tokenHash: hashSurveyToken(token) })
     .where(eq(invitations.id, row.id));
   return { invitation: { ...row, tokenHash: hashSurveyToken(token) }, token };
+}
+
+/** A sent invitation for a new completed job of a new tenant, in a team and a home of their own. */
+export async function buildSentInvitationForNewJob(db: Db, secret: string) {
+  const team = await buildTeam(db);
+  const unit = await buildUnit(db);
+  const tenant = await buildTenant(db, { unitId: unit.id });
+  const job = await buildJob(db, { teamId: team.id, unitId: unit.id, tenantId: tenant.id });
+  return { job, ...(await buildSentInvitation(db, secret, job)) };
 }
 
 /**

@@ -1,9 +1,9 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { invitations } from '../../db/schema';
-import { buildJob, buildTeam, buildTenant, buildUnit } from '../../test/factories';
+import { buildJob, buildTeam, buildUnit } from '../../test/factories';
 import { startHarness, type TestHarness } from '../../test/harness';
-import { buildSentInvitation } from '../../test/survey-factories';
+import { buildSentInvitation, buildSentInvitationForNewJob } from '../../test/survey-factories';
 import { openSurvey } from './open-survey';
 import { FLUSH_AFTER_MS, FLUSH_AT } from './opened-marks';
 import { stopSurveyMachinery } from './survey-machinery';
@@ -15,13 +15,7 @@ beforeAll(async () => {
 afterAll(async () => h?.close());
 const marks = () => h.ctx.survey.openedMarks;
 
-async function sentInvitation() {
-  const team = await buildTeam(h.ctx.db);
-  const unit = await buildUnit(h.ctx.db);
-  const tenant = await buildTenant(h.ctx.db, { unitId: unit.id });
-  const job = await buildJob(h.ctx.db, { teamId: team.id, unitId: unit.id, tenantId: tenant.id });
-  return buildSentInvitation(h.ctx.db, h.ctx.secret, job);
-}
+const sentInvitation = () => buildSentInvitationForNewJob(h.ctx.db, h.ctx.secret);
 const openedAt = async (id: number) =>
   (await h.ctx.db.select().from(invitations).where(eq(invitations.id, id)))[0]!.openedAt;
 
