@@ -1,6 +1,6 @@
 import { type ComponentType, lazy } from 'react';
 import { createBrowserRouter, Navigate } from 'react-router';
-import { JobList } from './pages/JobList';
+import { JobList } from './features/jobs/pages/JobList';
 import { Login } from './pages/Login';
 import { NotFound } from './pages/NotFound';
 import { ResetPassword } from './pages/ResetPassword';
@@ -25,7 +25,7 @@ window.addEventListener('vite:preloadError', (event) => {
 // page needs only the main bundle; each other page costs its own small chunk once, and then the
 // browser keeps it (immutable, hashed). The job list is where everyone lands after signing in
 // (/ → /jobs): in the main bundle (~20 KB brotli) it shows without waiting for one more request.
-const JobDetail = lazyNamed(() => import('./pages/JobDetail'), 'JobDetail');
+const JobDetail = lazyNamed(() => import('./features/jobs/pages/JobDetail'), 'JobDetail');
 const TeamList = lazyNamed(() => import('./pages/teams'), 'TeamList');
 const TeamDetail = lazyNamed(() => import('./pages/teams'), 'TeamDetail');
 const EmployeeList = lazyNamed(() => import('./pages/employees'), 'EmployeeList');

@@ -1,6 +1,6 @@
+import { journeys } from '@contracts';
 import { Select } from '@mantine/core';
 import { useI18n } from '../lib/i18n';
-import { journeys } from '../lib/jobs';
 import type { Ref } from '../lib/queries';
 import { DateField } from './DateField';
 

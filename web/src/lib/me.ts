@@ -27,16 +27,10 @@ export const can = (me: Me | undefined, ability: string) => !!me?.abilities.incl
  */
 export { type Perspective, perspectiveOf };
 
-/** The jobs page and its menu item say whose jobs they are. */
+/** The jobs page and its menu item say whose jobs they are (the menu's words: lib/i18n-*). */
 export const jobsLabel: Record<Perspective, MessageKey> = {
   technician: 'nav.myJobs',
   contractor: 'nav.ourJobs',
   teamLeader: 'nav.teamJobs',
   organisation: 'nav.jobs',
-};
-
-export const jobsIntro: Partial<Record<Perspective, MessageKey>> = {
-  technician: 'jobs.mineIntro',
-  contractor: 'jobs.ourIntro',
-  teamLeader: 'jobs.teamIntro',
 };

@@ -44,7 +44,7 @@ export function UnitTenantData({ unitId }: { unitId: number }) {
             {t('tenantData.show')}
           </Button>
           <Text size="xs" c="dimmed">
-            {t('jobs.contactLogged')}
+            {t('tenant.contactLogged')}
           </Text>
         </Stack>
       ) : (
@@ -154,7 +154,7 @@ function TenantRow({ tenant }: { tenant: Tenant }) {
 function surveyState(tenant: Tenant, t: ReturnType<typeof useI18n>['t']) {
   if (!tenant.optedOut) return t('tenantData.surveysOn');
   if (tenant.selfOptedOutAt)
-    return `${t('field.optedOut')} — ${t('jobs.optedOutSelf')} ${formatDate(tenant.selfOptedOutAt)}`;
+    return `${t('field.optedOut')} — ${t('tenant.optedOutSelf')} ${formatDate(tenant.selfOptedOutAt)}`;
   return t('tenantData.surveysOffByErp');
 }
 

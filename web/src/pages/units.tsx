@@ -1,3 +1,4 @@
+import type { TJobItem as Job } from '@contracts';
 import { Anchor, Group, Title } from '@mantine/core';
 import { Link, useParams } from 'react-router';
 import { Fields } from '../components/Fields';
@@ -5,8 +6,8 @@ import { ListTable } from '../components/ListTable';
 import { Page } from '../components/Page';
 import { QueryState } from '../components/QueryState';
 import { SearchBox } from '../components/SearchBox';
+import { useJobColumns } from '../features/jobs/components/JobColumns';
 import { useI18n } from '../lib/i18n';
-import { type Job, useJobColumns } from '../lib/jobs';
 import { can, useMe } from '../lib/me';
 import { type Ref, useList, useRecord } from '../lib/queries';
 import { useUrlState } from '../lib/url-state';

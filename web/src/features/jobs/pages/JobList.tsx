@@ -1,13 +1,15 @@
+import { jobStatuses } from '@contracts';
 import { Group, Text } from '@mantine/core';
-import { Page } from '../components/Page';
-import { PagedList } from '../components/PagedList';
-import { SearchBox } from '../components/SearchBox';
-import { FilterSelect, JourneySelect, PeriodFields, TeamSelect } from '../components/WorkListFilters';
-import { useI18n } from '../lib/i18n';
-import { type Job, jobStatuses, useJobColumns } from '../lib/jobs';
-import { jobsIntro, jobsLabel } from '../lib/me';
-import { useList } from '../lib/queries';
-import { useWorkList } from '../lib/work-list';
+import { Page } from '../../../components/Page';
+import { PagedList } from '../../../components/PagedList';
+import { SearchBox } from '../../../components/SearchBox';
+import { FilterSelect, JourneySelect, PeriodFields, TeamSelect } from '../../../components/WorkListFilters';
+import { useI18n } from '../../../lib/i18n';
+import { jobsLabel } from '../../../lib/me';
+import { useWorkList } from '../../../lib/work-list';
+import { useJobs } from '../api';
+import { useJobColumns } from '../components/JobColumns';
+import { useTexts } from '../texts';
 
 const filterKeys = [
   'q',
@@ -22,18 +24,19 @@ const filterKeys = [
 
 /** Find jobs: search plus filters, all kept in the URL; the API only returns what the policy allows. */
 export function JobList() {
-  const { t, tv } = useI18n();
+  const { t } = useI18n();
+  const x = useTexts();
   const { perspective, values, page, set, teamOptions } = useWorkList(filterKeys);
-  const query = useList<Job>('/jobs', { ...values, page });
+  const query = useJobs({ ...values, page });
   // "assigned to" would repeat the reader's own name on every row
   const columns = useJobColumns({
     withAssignee: perspective !== 'technician' && perspective !== 'contractor',
   });
   const title = t(jobsLabel[perspective]);
-  const intro = jobsIntro[perspective];
+  const intro = x.intro[perspective];
   return (
     <Page title={title}>
-      {intro && <Text c="dimmed">{t(intro)}</Text>}
+      {intro && <Text c="dimmed">{intro}</Text>}
       <Group align="end" gap="sm">
         <SearchBox value={values.q} onChange={(q) => set({ q })} />
         <FilterSelect
@@ -41,12 +44,12 @@ export function JobList() {
           w={150}
           value={values.status}
           onChange={(status) => set({ status })}
-          data={jobStatuses.map((s) => ({ value: s, label: tv('status', s) }))}
+          data={jobStatuses.map((s) => ({ value: s, label: x.status[s] }))}
         />
         <JourneySelect value={values.journey} onChange={(journey) => set({ journey })} />
         <TeamSelect teams={teamOptions} value={values.teamId} onChange={(teamId) => set({ teamId })} />
         <PeriodFields
-          label={t('jobs.completedPeriod')}
+          label={x.completedPeriod}
           from={values.completedFrom}
           to={values.completedTo}
           onFrom={(completedFrom) => set({ completedFrom })}
