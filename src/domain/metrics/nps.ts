@@ -24,7 +24,7 @@ export interface NpsEstimate extends NpsCounts {
   confidence: number;
 }
 
-// The adjusted-Wald NPS of Rocks (2016) as MeasuringU publishes it (Sauro & Lewis, "Evaluating NPS
+// The adjusted-Wald NPS of Rocks (2016) as MeasuringU publishes it (Lewis & Sauro, "Evaluating NPS
 // confidence intervals with real-world data", 2021): add 3 pseudo-responses, ¾ of them to the promoters
 // and ¾ to the detractors (the other 1½ are passives), whatever the confidence level.
 const ADDED_RESPONSES = 3;
