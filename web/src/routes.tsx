@@ -26,14 +26,17 @@ window.addEventListener('vite:preloadError', (event) => {
 // browser keeps it (immutable, hashed). The job list is where everyone lands after signing in
 // (/ → /jobs): in the main bundle (~20 KB brotli) it shows without waiting for one more request.
 const JobDetail = lazyNamed(() => import('./features/jobs/pages/JobDetail'), 'JobDetail');
-const TeamList = lazyNamed(() => import('./pages/teams'), 'TeamList');
-const TeamDetail = lazyNamed(() => import('./pages/teams'), 'TeamDetail');
-const EmployeeList = lazyNamed(() => import('./pages/employees'), 'EmployeeList');
-const EmployeeDetail = lazyNamed(() => import('./pages/employees'), 'EmployeeDetail');
-const ContractorList = lazyNamed(() => import('./pages/contractors'), 'ContractorList');
-const ContractorDetail = lazyNamed(() => import('./pages/contractors'), 'ContractorDetail');
-const UnitList = lazyNamed(() => import('./pages/units'), 'UnitList');
-const UnitDetail = lazyNamed(() => import('./pages/units'), 'UnitDetail');
+const TeamList = lazyNamed(() => import('./features/master-data/pages/Teams'), 'TeamList');
+const TeamDetail = lazyNamed(() => import('./features/master-data/pages/Teams'), 'TeamDetail');
+const EmployeeList = lazyNamed(() => import('./features/master-data/pages/Employees'), 'EmployeeList');
+const EmployeeDetail = lazyNamed(() => import('./features/master-data/pages/Employees'), 'EmployeeDetail');
+const ContractorList = lazyNamed(() => import('./features/master-data/pages/Contractors'), 'ContractorList');
+const ContractorDetail = lazyNamed(
+  () => import('./features/master-data/pages/Contractors'),
+  'ContractorDetail',
+);
+const UnitList = lazyNamed(() => import('./features/master-data/pages/Units'), 'UnitList');
+const UnitDetail = lazyNamed(() => import('./features/master-data/pages/Units'), 'UnitDetail');
 const Users = lazy(() => import('./pages/admin/Users'));
 const ApiKeys = lazy(() => import('./pages/admin/ApiKeys'));
 const Organisation = lazy(() => import('./pages/admin/Organisation'));

@@ -1,43 +1,33 @@
+import { contractorCategories } from '@contracts';
 import { Anchor, Group, Select, Title } from '@mantine/core';
 import { Link, useParams } from 'react-router';
-import { Fields } from '../components/Fields';
-import { ListTable } from '../components/ListTable';
-import { Page } from '../components/Page';
-import { QueryState } from '../components/QueryState';
-import { SearchBox } from '../components/SearchBox';
-import { useI18n } from '../lib/i18n';
-import { type Ref, useList, useRecord } from '../lib/queries';
-import { useUrlState } from '../lib/url-state';
-import { ActiveBadge } from './employees';
-
-interface Contractor {
-  id: number;
-  externalId: string;
-  name: string;
-  category: string;
-  trade: string | null;
-  pilotTeam: Ref | string | null;
-  active: boolean;
-  contacts?: Array<{ id: number; name: string; email: string | null; phone: string | null }>;
-}
-
-const pilotName = (p: Contractor['pilotTeam']) => (p && typeof p === 'object' ? p.name : p) || '–';
+import { Fields } from '../../../components/Fields';
+import { ListTable } from '../../../components/ListTable';
+import { Page } from '../../../components/Page';
+import { QueryState } from '../../../components/QueryState';
+import { SearchBox } from '../../../components/SearchBox';
+import { useI18n } from '../../../lib/i18n';
+import { useUrlState } from '../../../lib/url-state';
+import { useContractor, useContractors } from '../api';
+import { ActiveBadge } from '../components/ActiveBadge';
+import { useTexts } from '../texts';
 
 export function ContractorList() {
-  const { t, tv } = useI18n();
+  const { t } = useI18n();
+  const x = useTexts();
   const { values, page, set } = useUrlState(['q', 'category'] as const);
-  const query = useList<Contractor>('/contractors', { q: values.q, category: values.category, page });
+  const query = useContractors({ q: values.q, category: values.category, page });
   return (
     <Page title={t('nav.contractors')}>
       <Group align="end">
         <SearchBox value={values.q} onChange={(q) => set({ q })} />
         <Select
-          label={t('field.category')}
+          label={x.category}
           placeholder={t('list.all')}
           clearable
           value={values.category || null}
           onChange={(v) => set({ category: v })}
-          data={['main', 'specialist', 'other'].map((c) => ({ value: c, label: tv('category', c) }))}
+          data={contractorCategories.map((c) => ({ value: c, label: x.categories[c] }))}
         />
       </Group>
       <QueryState query={query}>
@@ -57,10 +47,10 @@ export function ContractorList() {
                 ),
               },
               { label: t('field.externalId'), render: (r) => r.externalId },
-              { label: t('field.category'), render: (r) => tv('category', r.category) },
+              { label: x.category, render: (r) => x.categories[r.category] },
               { label: t('field.trade'), render: (r) => r.trade ?? '–' },
-              { label: t('field.pilotTeam'), render: (r) => pilotName(r.pilotTeam) },
-              { label: t('field.active'), render: (r) => <ActiveBadge active={r.active} /> },
+              { label: x.pilotTeam, render: (r) => r.pilotTeam?.name || '–' },
+              { label: x.active, render: (r) => <ActiveBadge active={r.active} /> },
             ]}
           />
         )}
@@ -70,9 +60,10 @@ export function ContractorList() {
 }
 
 export function ContractorDetail() {
-  const { t, tv } = useI18n();
+  const { t } = useI18n();
+  const x = useTexts();
   const { id } = useParams();
-  const query = useRecord<Contractor>(`/contractors/${id}`);
+  const query = useContractor(id);
   return (
     <QueryState query={query}>
       {(c) => (
@@ -80,23 +71,23 @@ export function ContractorDetail() {
           <Fields
             items={[
               [t('field.externalId'), c.externalId],
-              [t('field.category'), tv('category', c.category)],
+              [x.category, x.categories[c.category]],
               [t('field.trade'), c.trade],
-              [t('field.pilotTeam'), pilotName(c.pilotTeam)],
-              [t('field.active'), <ActiveBadge key="a" active={c.active} />],
+              [x.pilotTeam, c.pilotTeam?.name || '–'],
+              [x.active, <ActiveBadge key="a" active={c.active} />],
             ]}
           />
           <Title order={2} size="h4">
-            {t('field.contacts')}
+            {x.contacts}
           </Title>
           <ListTable
-            caption={t('field.contacts')}
-            data={{ items: c.contacts ?? [] }}
+            caption={x.contacts}
+            data={{ items: c.contacts }}
             rowKey={(r) => r.id}
             columns={[
               { label: t('field.name'), render: (r) => r.name },
               { label: t('field.email'), render: (r) => r.email ?? '–' },
-              { label: t('field.phone'), render: (r) => r.phone ?? '–' },
+              { label: x.phone, render: (r) => r.phone ?? '–' },
             ]}
           />
           <Anchor component={Link} to={`/jobs?contractorId=${c.id}`}>

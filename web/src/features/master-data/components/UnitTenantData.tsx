@@ -1,16 +1,18 @@
-import type { TTenantItem } from '@contracts';
+import type { TPage, TTenantItem } from '@contracts';
 import { Alert, Button, Group, Stack, Text, Textarea, TextInput, Title } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
 import { IconDownload, IconMailForward, IconTrash, IconUser } from '@tabler/icons-react';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
-import { Dialog } from '../components/Dialog';
-import { QueryState } from '../components/QueryState';
-import { ApiError, type Page as ApiPage, api, v1 } from '../lib/api';
-import { formatDate } from '../lib/format';
-import { useI18n } from '../lib/i18n';
-import { queryKeys } from '../lib/query-keys';
+import { Dialog } from '../../../components/Dialog';
+import { QueryState } from '../../../components/QueryState';
+import { ApiError, api, v1 } from '../../../lib/api';
+import { formatDate } from '../../../lib/format';
+import { useI18n } from '../../../lib/i18n';
+import { queryKeys } from '../../../lib/query-keys';
+import { useTenantsOfUnit } from '../api';
+import { type Texts, useTexts } from '../texts';
 
 /** A tenant as GET /tenants answers (src/contracts). */
 type Tenant = TTenantItem;
@@ -23,16 +25,13 @@ type Tenant = TTenantItem;
  */
 export function UnitTenantData({ unitId }: { unitId: number }) {
   const { t } = useI18n();
+  const x = useTexts();
   const [open, setOpen] = useState(false);
-  const tenants = useQuery({
-    queryKey: queryKeys.tenants.ofUnit(unitId),
-    queryFn: () => api.get<ApiPage<Tenant>>(v1('/tenants'), { unitId, pageSize: 20 }),
-    enabled: open,
-  });
+  const tenants = useTenantsOfUnit(unitId, open);
   return (
     <Stack gap="xs">
       <Title order={2} size="h4">
-        {t('tenantData.title')}
+        {x.tenant.title}
       </Title>
       {!open ? (
         <Stack gap={4} align="flex-start">
@@ -41,7 +40,7 @@ export function UnitTenantData({ unitId }: { unitId: number }) {
             leftSection={<IconUser size={16} aria-hidden />}
             onClick={() => setOpen(true)}
           >
-            {t('tenantData.show')}
+            {x.tenant.show}
           </Button>
           <Text size="xs" c="dimmed">
             {t('tenant.contactLogged')}
@@ -51,7 +50,7 @@ export function UnitTenantData({ unitId }: { unitId: number }) {
         <QueryState query={tenants}>
           {(page) =>
             page.items.length === 0 ? (
-              <Alert color="gray">{t('tenantData.none')}</Alert>
+              <Alert color="gray">{x.tenant.none}</Alert>
             ) : (
               page.items.map((tenant) => <TenantRow key={tenant.id} tenant={tenant} />)
             )
@@ -64,6 +63,7 @@ export function UnitTenantData({ unitId }: { unitId: number }) {
 
 function TenantRow({ tenant }: { tenant: Tenant }) {
   const { t } = useI18n();
+  const x = useTexts();
   const [opened, { open, close }] = useDisclosure();
   const [typed, setTyped] = useState('');
   const queryClient = useQueryClient();
@@ -71,7 +71,7 @@ function TenantRow({ tenant }: { tenant: Tenant }) {
     mutationFn: () => api.post(v1(`/tenants/${tenant.id}/erase`), { confirm: typed }),
     onSuccess: () => {
       close();
-      notifications.show({ color: 'green', message: t('tenantData.erased') });
+      notifications.show({ color: 'green', message: x.tenant.erased });
       void queryClient.invalidateQueries({ queryKey: queryKeys.tenants.all });
     },
   });
@@ -93,7 +93,7 @@ function TenantRow({ tenant }: { tenant: Tenant }) {
             variant="light"
             leftSection={<IconDownload size={16} aria-hidden />}
           >
-            {t('tenantData.export')}
+            {x.tenant.export}
           </Button>
         )}
         {tenant.can.erase && (
@@ -103,10 +103,10 @@ function TenantRow({ tenant }: { tenant: Tenant }) {
             leftSection={<IconTrash size={16} aria-hidden />}
             onClick={open}
           >
-            {t('tenantData.erase')}
+            {x.tenant.erase}
           </Button>
         )}
-        <Dialog opened={opened} onClose={close} title={t('tenantData.eraseTitle')}>
+        <Dialog opened={opened} onClose={close} title={x.tenant.eraseTitle}>
           <form
             onSubmit={(e) => {
               e.preventDefault();
@@ -114,21 +114,21 @@ function TenantRow({ tenant }: { tenant: Tenant }) {
             }}
           >
             <Stack>
-              <Text>{t('tenantData.eraseText')}</Text>
+              <Text>{x.tenant.eraseText}</Text>
               <TextInput
-                label={`${t('tenantData.confirmLabel')}: ${tenant.externalId}`}
+                label={`${x.tenant.confirmLabel}: ${tenant.externalId}`}
                 value={typed}
                 onChange={(e) => setTyped(e.currentTarget.value)}
                 autoComplete="off"
               />
               {erase.isError && (
-                <Alert color="red" role="alert" title={t('tenantData.eraseFailed')}>
+                <Alert color="red" role="alert" title={x.tenant.eraseFailed}>
                   {erase.error.message}
                 </Alert>
               )}
               <Group justify="flex-end">
                 <Button variant="default" onClick={close}>
-                  {t('app.cancel')}
+                  {x.cancel}
                 </Button>
                 <Button
                   type="submit"
@@ -136,7 +136,7 @@ function TenantRow({ tenant }: { tenant: Tenant }) {
                   disabled={typed !== tenant.externalId}
                   loading={erase.isPending}
                 >
-                  {t('tenantData.eraseConfirm')}
+                  {x.tenant.eraseConfirm}
                 </Button>
               </Group>
             </Stack>
@@ -145,17 +145,17 @@ function TenantRow({ tenant }: { tenant: Tenant }) {
         {tenant.can.optBackIn && <OptBackIn tenant={tenant} />}
       </Group>
       <Text size="sm" c="dimmed">
-        {surveyState(tenant, t)}
+        {surveyState(tenant, t, x)}
       </Text>
     </Stack>
   );
 }
 
-function surveyState(tenant: Tenant, t: ReturnType<typeof useI18n>['t']) {
-  if (!tenant.optedOut) return t('tenantData.surveysOn');
+function surveyState(tenant: Tenant, t: ReturnType<typeof useI18n>['t'], x: Texts) {
+  if (!tenant.optedOut) return x.tenant.surveysOn;
   if (tenant.selfOptedOutAt)
     return `${t('field.optedOut')} — ${t('tenant.optedOutSelf')} ${formatDate(tenant.selfOptedOutAt)}`;
-  return t('tenantData.surveysOffByErp');
+  return x.tenant.surveysOffByErp;
 }
 
 /**
@@ -164,7 +164,7 @@ function surveyState(tenant: Tenant, t: ReturnType<typeof useI18n>['t']) {
  * shown, so that no second lookup of tenant data lands in the audit log.
  */
 function OptBackIn({ tenant }: { tenant: Tenant }) {
-  const { t } = useI18n();
+  const x = useTexts();
   const [opened, { open, close }] = useDisclosure();
   const [reason, setReason] = useState('');
   const queryClient = useQueryClient();
@@ -173,8 +173,8 @@ function OptBackIn({ tenant }: { tenant: Tenant }) {
     onSuccess: (optedIn) => {
       close();
       setReason('');
-      notifications.show({ color: 'green', message: t('tenantData.optedIn') });
-      queryClient.setQueriesData<ApiPage<Tenant>>(
+      notifications.show({ color: 'green', message: x.tenant.optedIn });
+      queryClient.setQueriesData<TPage<Tenant>>(
         { queryKey: queryKeys.tenants.all },
         (page) =>
           page && { ...page, items: page.items.map((row) => (row.id === optedIn.id ? optedIn : row)) },
@@ -194,9 +194,9 @@ function OptBackIn({ tenant }: { tenant: Tenant }) {
   return (
     <>
       <Button variant="light" leftSection={<IconMailForward size={16} aria-hidden />} onClick={open}>
-        {t('tenantData.optIn')}
+        {x.tenant.optIn}
       </Button>
-      <Dialog opened={opened} onClose={closeDialog} title={t('tenantData.optInTitle')}>
+      <Dialog opened={opened} onClose={closeDialog} title={x.tenant.optInTitle}>
         <form
           onSubmit={(e) => {
             e.preventDefault();
@@ -204,10 +204,10 @@ function OptBackIn({ tenant }: { tenant: Tenant }) {
           }}
         >
           <Stack>
-            <Text>{t('tenantData.optInText')}</Text>
+            <Text>{x.tenant.optInText}</Text>
             <Textarea
-              label={t('tenantData.optInReason')}
-              description={t('tenantData.optInReasonHint')}
+              label={x.tenant.optInReason}
+              description={x.tenant.optInReasonHint}
               value={reason}
               onChange={(e) => setReason(e.currentTarget.value)}
               maxLength={500}
@@ -217,16 +217,16 @@ function OptBackIn({ tenant }: { tenant: Tenant }) {
               data-autofocus
             />
             {optIn.isError && (
-              <Alert color="red" role="alert" title={t('tenantData.optInFailed')}>
-                {isConflict(optIn.error) ? t('tenantData.optInConflict') : optIn.error.message}
+              <Alert color="red" role="alert" title={x.tenant.optInFailed}>
+                {isConflict(optIn.error) ? x.tenant.optInConflict : optIn.error.message}
               </Alert>
             )}
             <Group justify="flex-end">
               <Button variant="default" onClick={closeDialog}>
-                {t('app.cancel')}
+                {x.cancel}
               </Button>
               <Button type="submit" disabled={!reason.trim()} loading={optIn.isPending}>
-                {t('tenantData.optIn')}
+                {x.tenant.optIn}
               </Button>
             </Group>
           </Stack>

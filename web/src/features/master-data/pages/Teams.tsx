@@ -1,37 +1,17 @@
+import type { TPage, TRef, TTeamItem } from '@contracts';
 import { Anchor, Group, SegmentedControl, Title, VisuallyHidden } from '@mantine/core';
 import { Link, useParams } from 'react-router';
-import { Fields } from '../components/Fields';
-import { ListTable } from '../components/ListTable';
-import { Page } from '../components/Page';
-import { QueryState } from '../components/QueryState';
-import { SearchBox } from '../components/SearchBox';
-import type { Page as ApiPage } from '../lib/api';
-import { formatDate, formatNumber } from '../lib/format';
-import { useI18n } from '../lib/i18n';
-import { perspectiveOf, useMe } from '../lib/me';
-import { type Ref, useList, useRecord } from '../lib/queries';
-import { useUrlState } from '../lib/url-state';
-
-interface Team {
-  id: number;
-  code: string;
-  name: string;
-  department: Ref | null;
-  region: string | { name: string } | null;
-  leader: Ref | null;
-  memberCount: number;
-}
-interface TeamDetailData extends Team {
-  members: Array<{
-    id: number;
-    name: string;
-    role: string;
-    validFrom: string | null;
-    validTo: string | null;
-  }>;
-}
-
-const regionName = (r: Team['region']) => (r && typeof r === 'object' ? r.name : r) || '–';
+import { Fields } from '../../../components/Fields';
+import { ListTable } from '../../../components/ListTable';
+import { Page } from '../../../components/Page';
+import { QueryState } from '../../../components/QueryState';
+import { SearchBox } from '../../../components/SearchBox';
+import { formatDate, formatNumber } from '../../../lib/format';
+import { useI18n } from '../../../lib/i18n';
+import { perspectiveOf, useMe } from '../../../lib/me';
+import { useUrlState } from '../../../lib/url-state';
+import { useTeam, useTeams } from '../api';
+import { useTexts } from '../texts';
 
 /** A team leader starts with the own teams; all teams stay one click away (the structure is no secret). */
 function useOwnTeamsFirst() {
@@ -39,7 +19,7 @@ function useOwnTeamsFirst() {
   const { values } = useUrlState(['show'] as const);
   const ledTeamIds = me && perspectiveOf(me) === 'teamLeader' ? me.ledTeamIds : [];
   const mine = ledTeamIds.length > 0 && values.show !== 'all';
-  const only = (data: ApiPage<Team>): ApiPage<Team> => {
+  const only = (data: TPage<TTeamItem>): TPage<TTeamItem> => {
     const items = data.items.filter((team) => ledTeamIds.includes(team.id));
     return { ...data, items, total: items.length, page: 1 };
   };
@@ -48,25 +28,26 @@ function useOwnTeamsFirst() {
 
 export function TeamList() {
   const { t } = useI18n();
+  const x = useTexts();
   const { values, page, set } = useUrlState(['q', 'show'] as const);
   const own = useOwnTeamsFirst();
   // an organisation has tens of teams, not thousands: the own ones are picked from one page
-  const query = useList<Team>('/teams', own.mine ? { q: values.q, pageSize: 200 } : { q: values.q, page });
-  const title = own.mine ? t('nav.myTeams') : t('nav.teams');
+  const query = useTeams(own.mine ? { q: values.q, pageSize: 200 } : { q: values.q, page });
+  const title = own.mine ? x.myTeams : t('nav.teams');
   return (
     <Page title={title}>
       <Group align="end">
         <SearchBox value={values.q} onChange={(q) => set({ q })} />
         {own.ledTeamIds.length > 0 && (
           <div>
-            <VisuallyHidden id="teams-shown">{t('nav.teamsShown')}</VisuallyHidden>
+            <VisuallyHidden id="teams-shown">{x.teamsShown}</VisuallyHidden>
             <SegmentedControl
               aria-labelledby="teams-shown"
               value={own.mine ? 'mine' : 'all'}
               onChange={(v) => set({ show: v === 'all' ? 'all' : null })}
               data={[
-                { value: 'mine', label: t('nav.myTeams') },
-                { value: 'all', label: t('nav.allTeams') },
+                { value: 'mine', label: x.myTeams },
+                { value: 'all', label: x.allTeams },
               ]}
             />
           </div>
@@ -88,11 +69,11 @@ export function TeamList() {
                   </Anchor>
                 ),
               },
-              { label: t('field.code'), render: (r) => r.code },
-              { label: t('field.department'), render: (r) => r.department?.name ?? '–' },
-              { label: t('field.region'), render: (r) => regionName(r.region) },
-              { label: t('field.leader'), render: (r) => r.leader?.name ?? '–' },
-              { label: t('field.members'), render: (r) => formatNumber(r.memberCount) },
+              { label: x.code, render: (r) => r.code },
+              { label: t('field.department'), render: (r) => r.department.name },
+              { label: x.region, render: (r) => r.region?.name || '–' },
+              { label: x.leader, render: (r) => r.leader?.name ?? '–' },
+              { label: x.members, render: (r) => formatNumber(r.memberCount) },
             ]}
           />
         )}
@@ -103,9 +84,10 @@ export function TeamList() {
 
 export function TeamDetail() {
   const { t, tv } = useI18n();
+  const x = useTexts();
   const me = useMe().data;
   // a contractor sees no employee records: names only, no links that end in "not found"
-  const personLink = (person: Ref) =>
+  const personLink = (person: TRef) =>
     me && perspectiveOf(me) === 'contractor' ? (
       person.name
     ) : (
@@ -114,7 +96,7 @@ export function TeamDetail() {
       </Anchor>
     );
   const { id } = useParams();
-  const query = useRecord<TeamDetailData>(`/teams/${id}`);
+  const query = useTeam(id);
   return (
     <QueryState query={query}>
       {(team) => (
@@ -124,18 +106,18 @@ export function TeamDetail() {
           </Anchor>
           <Fields
             items={[
-              [t('field.code'), team.code],
-              [t('field.department'), team.department?.name],
-              [t('field.region'), regionName(team.region)],
-              [t('field.leader'), team.leader ? personLink(team.leader) : '–'],
-              [t('field.members'), formatNumber(team.memberCount ?? team.members.length)],
+              [x.code, team.code],
+              [t('field.department'), team.department.name],
+              [x.region, team.region?.name || '–'],
+              [x.leader, team.leader ? personLink(team.leader) : '–'],
+              [x.members, formatNumber(team.memberCount)],
             ]}
           />
           <Title order={2} size="h4">
-            {t('teams.membersTitle')}
+            {x.membersTitle}
           </Title>
           <ListTable
-            caption={t('teams.membersTitle')}
+            caption={x.membersTitle}
             data={{ items: team.members }}
             rowKey={(m) => `${m.id}-${m.validFrom}`}
             columns={[

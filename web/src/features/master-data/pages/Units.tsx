@@ -1,45 +1,23 @@
-import type { TJobItem as Job } from '@contracts';
 import { Anchor, Group, Title } from '@mantine/core';
 import { Link, useParams } from 'react-router';
-import { Fields } from '../components/Fields';
-import { ListTable } from '../components/ListTable';
-import { Page } from '../components/Page';
-import { QueryState } from '../components/QueryState';
-import { SearchBox } from '../components/SearchBox';
-import { useJobColumns } from '../features/jobs/components/JobColumns';
-import { useI18n } from '../lib/i18n';
-import { can, useMe } from '../lib/me';
-import { type Ref, useList, useRecord } from '../lib/queries';
-import { useUrlState } from '../lib/url-state';
-import { UnitTenantData } from './units-tenant-data';
-
-interface Unit {
-  id: number;
-  externalId: string;
-  street: string;
-  houseNumber: string;
-  postcode: string;
-  city: string;
-  complex: Ref | string | null;
-  ownersAssociation: boolean | string | null;
-}
-interface UnitDetailData extends Unit {
-  recentJobs?: Job[];
-  jobs?: Job[];
-}
-
-const complexName = (c: Unit['complex']) => (c && typeof c === 'object' ? c.name : c) || '–';
-
-function useOwnersAssociation() {
-  const { t } = useI18n();
-  return (v: Unit['ownersAssociation']) => (typeof v === 'string' ? v : v ? t('yes') : t('no'));
-}
+import { Fields } from '../../../components/Fields';
+import { ListTable } from '../../../components/ListTable';
+import { Page } from '../../../components/Page';
+import { QueryState } from '../../../components/QueryState';
+import { SearchBox } from '../../../components/SearchBox';
+import { useI18n } from '../../../lib/i18n';
+import { can, useMe } from '../../../lib/me';
+import { useUrlState } from '../../../lib/url-state';
+import { useJobColumns } from '../../jobs/components/JobColumns';
+import { useUnit, useUnits } from '../api';
+import { UnitTenantData } from '../components/UnitTenantData';
+import { useTexts } from '../texts';
 
 export function UnitList() {
   const { t } = useI18n();
-  const oa = useOwnersAssociation();
+  const x = useTexts();
   const { values, page, set } = useUrlState(['q', 'city', 'complexId'] as const);
-  const query = useList<Unit>('/units', {
+  const query = useUnits({
     q: values.q,
     city: values.city,
     complexId: values.complexId,
@@ -65,9 +43,9 @@ export function UnitList() {
                 ),
               },
               { label: t('field.postcode'), render: (r) => r.postcode },
-              { label: t('field.city'), render: (r) => r.city },
-              { label: t('field.complex'), render: (r) => complexName(r.complex) },
-              { label: t('field.ownersAssociation'), render: (r) => oa(r.ownersAssociation) },
+              { label: x.city, render: (r) => r.city },
+              { label: x.complex, render: (r) => r.complex?.name || '–' },
+              { label: x.ownersAssociation, render: (r) => (r.ownersAssociation ? t('yes') : t('no')) },
               { label: t('field.externalId'), render: (r) => r.externalId },
             ]}
           />
@@ -79,9 +57,9 @@ export function UnitList() {
 
 export function UnitDetail() {
   const { t } = useI18n();
-  const oa = useOwnersAssociation();
+  const x = useTexts();
   const { id } = useParams();
-  const query = useRecord<UnitDetailData>(`/units/${id}`);
+  const query = useUnit(id);
   const columns = useJobColumns();
   const me = useMe().data;
   return (
@@ -92,17 +70,17 @@ export function UnitDetail() {
             items={[
               [t('field.externalId'), u.externalId],
               [t('field.postcode'), u.postcode],
-              [t('field.city'), u.city],
-              [t('field.complex'), complexName(u.complex)],
-              [t('field.ownersAssociation'), oa(u.ownersAssociation)],
+              [x.city, u.city],
+              [x.complex, u.complex?.name || '–'],
+              [x.ownersAssociation, u.ownersAssociation ? t('yes') : t('no')],
             ]}
           />
           <Title order={2} size="h4">
-            {t('units.recentJobs')}
+            {x.recentJobs}
           </Title>
           <ListTable
-            caption={t('units.recentJobs')}
-            data={{ items: u.recentJobs ?? u.jobs ?? [] }}
+            caption={x.recentJobs}
+            data={{ items: u.recentJobs }}
             rowKey={(j) => j.id}
             columns={columns}
           />
