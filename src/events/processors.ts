@@ -1,3 +1,4 @@
+import { rollupsProcessor } from '../domain/metrics/rollups.processor';
 import type { EventProcessor } from './event-processor';
 
 /**
@@ -7,7 +8,7 @@ import type { EventProcessor } from './event-processor';
  * written from then on (events handed out before it existed are not replayed: a processor that needs
  * history, such as a rollup, builds it from the tables in its own migration or command).
  *
- * None yet: the dashboards' rollups, alert rules → cases and weekly overviews of the next issues are
- * the first. Until then `response.submitted` events are handed out to nobody and marked so.
+ * The dashboards' rollups are the first (their history is rolled up by the backlog sweep,
+ * src/domain/metrics/roll-up-backlog.ts); alert rules → cases and weekly overviews come next.
  */
-export const eventProcessors: EventProcessor[] = [];
+export const eventProcessors: EventProcessor[] = [rollupsProcessor];

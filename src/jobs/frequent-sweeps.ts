@@ -2,6 +2,7 @@ import type { AppContext } from '../context';
 import { IMPORT_RUN_JOB } from '../domain/imports/import-job';
 import { recoverAbandonedImports } from '../domain/imports/recover-abandoned-imports';
 import { DELIVER_JOB } from '../domain/messages/mailer';
+import { rollUpBacklog } from '../domain/metrics/roll-up-backlog';
 import { takeOverAbandonedMessages } from '../domain/messages/sweep-outbox';
 import { handOutEvents, type JobInserter } from '../events/hand-out-events';
 import { PROCESS_INSTANCE } from '../lib/process-instance';
@@ -17,8 +18,8 @@ interface Sweep {
 /**
  * Sweeps that cannot wait for pg-boss's once-a-minute cron, run by every working process (each is
  * safe to run in several at once): handing new domain events to their processors every second (an
- * alert must reach its case within seconds of a submission), and every ten seconds noticing an
- * import or an outbox message whose worker died. Each runs again only after its previous run ended.
+ * alert must reach its case within seconds of a submission), and every ten seconds rolling up
+ * responses no event brought and noticing an import or an outbox message whose worker died. Each runs again only after its previous run ended.
  * Returns stop().
  */
 export function startFrequentSweeps(
@@ -31,6 +32,12 @@ export function startFrequentSweeps(
       name: 'events.hand-out',
       everyMs: 1000,
       run: () => handOutEvents({ db: ctx.db, jobs, processors: processorsIn(definitions) }),
+    },
+    {
+      // responses no event brought (history, the demo, a rebuild); one index probe when none wait
+      name: 'metrics.rollup-backlog',
+      everyMs: 10_000,
+      run: () => rollUpBacklog(ctx.db),
     },
   ];
   if (definitions.some((d) => d.id === DELIVER_JOB))

@@ -1,4 +1,4 @@
-import { and, eq, exists, inArray, or, type SQL, sql } from 'drizzle-orm';
+import { and, eq, exists, inArray, or, type SQL, type SQLWrapper, sql } from 'drizzle-orm';
 import type { AnyPgColumn } from 'drizzle-orm/pg-core';
 import { contractors, employees, jobs, responses, teamMemberships, teams, units } from '../db/schema';
 import { businessToday } from '../domain/business-time/business-time';
@@ -14,10 +14,10 @@ const seesEverything = (actor: Actor) =>
 
 /** The columns a job's work is attributed by, and that a response copies from its job. */
 export interface AttributionColumns {
-  departmentId: AnyPgColumn;
-  teamId: AnyPgColumn;
-  technicianId: AnyPgColumn;
-  contractorId: AnyPgColumn;
+  departmentId: AnyPgColumn | SQLWrapper;
+  teamId: AnyPgColumn | SQLWrapper;
+  technicianId: AnyPgColumn | SQLWrapper;
+  contractorId: AnyPgColumn | SQLWrapper;
 }
 
 /**
@@ -41,6 +41,18 @@ export function attributionScope(actor: Actor, columns: AttributionColumns): SQL
 }
 
 export const jobScope = (actor: Actor) => attributionScope(actor, jobs);
+
+/**
+ * Whose figures an actor may see (the dashboards, over responses or their rollups): heads, like
+ * quality, directors and admins, the whole organisation; everyone else the attribution scope — a
+ * team leader the led teams, a technician their own work, a contractor its own. The comparisons
+ * a dashboard adds beside them (team, department) are aggregates it asks for by name
+ * (src/domain/metrics/comparisons.ts), never another person's rows.
+ */
+export function metricScope(actor: Actor, columns: AttributionColumns): SQL | undefined {
+  if (actor.kind === 'user' && actor.role === 'head') return undefined;
+  return attributionScope(actor, columns);
+}
 
 /** Responses follow the attribution copied onto them from their job, as jobs do. */
 export const responseScope = (actor: Actor) => attributionScope(actor, responses);

@@ -5,6 +5,7 @@ export * from './housing';
 export * from './installation';
 export * from './invitations';
 export * from './jobs';
+export * from './metrics';
 export * from './organisation';
 export * from './platform';
 export * from './surveys';

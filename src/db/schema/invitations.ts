@@ -127,9 +127,12 @@ export const responses = pgTable(
     /** denormalised for fast lists and figures; the answers table holds every answer */
     grade: integer(),
     nps: integer(),
+    /** added to the dashboards' rollups (src/domain/metrics/roll-up-responses.ts) */
+    rolledUp: boolean().notNull().default(false),
   },
   (t) => [
     uniqueIndex('responses_one_per_invitation').on(t.invitationId),
+    index('responses_not_rolled_up_index').on(t.submittedAt).where(sql`NOT rolled_up`),
     index().on(t.submittedAt),
     index().on(t.teamId, t.submittedAt),
     index().on(t.technicianId, t.submittedAt),
