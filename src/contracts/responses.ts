@@ -1,5 +1,9 @@
 import type { z } from 'zod';
+import type { dryRunImport } from '../domain/imports/dry-run-import';
+import type { getImportRun, listImportRuns } from '../domain/imports/get-import-run';
+import type { ImportProblem } from '../domain/imports/validate-table';
 import type { ZJourney, ZSurveySettingsFields } from '../domain/invitations/survey-settings';
+import type { ZOrganisationSettings } from '../domain/organisation/organisation-settings';
 import type { ZContractorDetail, ZContractorItem } from '../http/presenters/contractor';
 import type { ZEmployeeDetail, ZEmployeeItem } from '../http/presenters/employee';
 import type { ZJobDetail, ZJobItem } from '../http/presenters/job';
@@ -50,6 +54,26 @@ export type TQuestionnaireItem = z.infer<typeof ZQuestionnaireItem>;
 export type TQuestionnaireVersion = z.infer<typeof ZQuestionnaireVersion>;
 export type TJourneySurveySettings = z.infer<typeof ZSurveySettingsFields> & {
   journey: z.infer<typeof ZJourney>;
+};
+
+export type TOrganisationSettings = z.infer<typeof ZOrganisationSettings>;
+
+/** A use case's answer as JSON carries it, where a route sends it as it is: dates become ISO strings. */
+type AsJson<T> = {
+  [K in keyof T]: T[K] extends Date ? string : T[K] extends Date | null ? string | null : T[K];
+};
+
+// The import routes send what their use cases return (no presenter schema yet), so these are inferred
+// from those functions' types.
+/** A problem in an imported file: line 1 is the header; no column (nor line) when it is the whole file. */
+export type TImportProblem = ImportProblem;
+/** POST /imports with dryRun=true: the file's columns, the mapping used, every problem, a preview. */
+export type TImportDryRun = Awaited<ReturnType<typeof dryRunImport>>;
+/** An item of GET /imports (newest first, problems left out). */
+export type TImportRunItem = AsJson<Awaited<ReturnType<typeof listImportRuns>>[number]>;
+/** GET /imports/:id: an import's status, progress, counts and problems. */
+export type TImportRun = Omit<AsJson<NonNullable<Awaited<ReturnType<typeof getImportRun>>>>, 'problems'> & {
+  problems: TImportProblem[];
 };
 
 export type TAnswer = z.infer<typeof ZAnswer>;

@@ -37,12 +37,12 @@ const ContractorDetail = lazyNamed(
 );
 const UnitList = lazyNamed(() => import('./features/master-data/pages/Units'), 'UnitList');
 const UnitDetail = lazyNamed(() => import('./features/master-data/pages/Units'), 'UnitDetail');
-const Users = lazy(() => import('./pages/admin/Users'));
-const ApiKeys = lazy(() => import('./pages/admin/ApiKeys'));
-const Organisation = lazy(() => import('./pages/admin/Organisation'));
-const Imports = lazy(() => import('./pages/admin/Imports'));
-const Outbox = lazy(() => import('./pages/admin/Outbox'));
-const AuditLog = lazy(() => import('./pages/admin/AuditLog'));
+const Users = lazy(() => import('./features/admin/pages/Users'));
+const ApiKeys = lazy(() => import('./features/admin/pages/ApiKeys'));
+const Organisation = lazy(() => import('./features/admin/pages/Organisation'));
+const Imports = lazy(() => import('./features/admin/pages/Imports'));
+const Outbox = lazy(() => import('./features/admin/pages/Outbox'));
+const AuditLog = lazy(() => import('./features/admin/pages/AuditLog'));
 const ResponseList = lazy(() => import('./features/responses/pages/ResponseList'));
 const Questionnaires = lazy(() => import('./features/questionnaires/pages/Questionnaires'));
 const QuestionnaireDetail = lazy(() => import('./features/questionnaires/pages/QuestionnaireDetail'));

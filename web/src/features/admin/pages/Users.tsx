@@ -1,41 +1,40 @@
-import { userRoles as roles, type TUser, type UserRole } from '@contracts';
+import { userRoles as roles, type UserRole } from '@contracts';
 import { Badge, Button, Group, PasswordInput, Select, Stack, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useDisclosure } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
 import { IconPlus } from '@tabler/icons-react';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { Dialog } from '../../components/Dialog';
-import { ListTable } from '../../components/ListTable';
-import { Page } from '../../components/Page';
-import { QueryState } from '../../components/QueryState';
-import { SearchBox } from '../../components/SearchBox';
-import { api, v1 } from '../../lib/api';
-import { applyIssues } from '../../lib/form-issues';
-import { formatDateTime } from '../../lib/format';
-import { useI18n } from '../../lib/i18n';
-import { useList } from '../../lib/queries';
-import { queryKeys } from '../../lib/query-keys';
-import { useUrlState } from '../../lib/url-state';
-
-/** An account as GET /users lists it (src/contracts). */
-type User = TUser;
+import { Dialog } from '../../../components/Dialog';
+import { ListTable } from '../../../components/ListTable';
+import { Page } from '../../../components/Page';
+import { QueryState } from '../../../components/QueryState';
+import { SearchBox } from '../../../components/SearchBox';
+import { api, v1 } from '../../../lib/api';
+import { applyIssues } from '../../../lib/form-issues';
+import { formatDateTime } from '../../../lib/format';
+import { useI18n } from '../../../lib/i18n';
+import { queryKeys } from '../../../lib/query-keys';
+import { useUrlState } from '../../../lib/url-state';
+import { useUsers } from '../api';
+import { useTexts } from '../texts';
 
 function NewUser({ onDone }: { onDone: () => void }) {
   const { t, tv } = useI18n();
+  const x = useTexts();
   const form = useForm<{ email: string; name: string; role: UserRole; password: string }>({
     initialValues: { email: '', name: '', role: 'employee', password: '' },
     validate: {
-      email: (v) => (/^\S+@\S+\.\S+$/.test(v) ? null : t('login.email')),
+      email: (v) => (/^\S+@\S+\.\S+$/.test(v) ? null : x.users.emailInvalid),
       name: (v) => (v.trim() ? null : t('field.name')),
-      password: (v) => (!v || v.length >= 10 ? null : t('reset.tooShort')),
+      password: (v) => (!v || v.length >= 10 ? null : x.users.passwordTooShort),
     },
   });
   const create = useMutation({
     mutationFn: (v: typeof form.values) =>
       api.post(v1('/users'), { ...v, password: v.password || undefined }),
     onSuccess: () => {
-      notifications.show({ color: 'green', message: t('admin.users.created') });
+      notifications.show({ color: 'green', message: x.users.created });
       onDone();
     },
     onError: (err) => {
@@ -44,7 +43,7 @@ function NewUser({ onDone }: { onDone: () => void }) {
       if (!placed || rest.length)
         notifications.show({
           color: 'red',
-          title: t('error.save'),
+          title: x.saveFailed,
           message: rest.length ? rest.map((i) => `${i.field}: ${i.message}`).join('; ') : err.message,
         });
     },
@@ -61,12 +60,12 @@ function NewUser({ onDone }: { onDone: () => void }) {
           {...form.getInputProps('role')}
         />
         <PasswordInput
-          label={t('admin.users.password')}
+          label={x.users.password}
           autoComplete="new-password"
           {...form.getInputProps('password')}
         />
         <Button type="submit" loading={create.isPending}>
-          {t('admin.users.create')}
+          {x.users.create}
         </Button>
       </Stack>
     </form>
@@ -75,8 +74,9 @@ function NewUser({ onDone }: { onDone: () => void }) {
 
 export default function Users() {
   const { t, tv } = useI18n();
+  const x = useTexts();
   const { values, page, set } = useUrlState(['q'] as const);
-  const query = useList<User>('/users', { q: values.q, page });
+  const query = useUsers({ q: values.q, page });
   const queryClient = useQueryClient();
   const [opened, { open, close }] = useDisclosure();
   const refresh = () => queryClient.invalidateQueries({ queryKey: queryKeys.users.all });
@@ -84,18 +84,18 @@ export default function Users() {
     mutationFn: ({ id, ...body }: { id: string; role?: UserRole; disabled?: boolean }) =>
       api.patch(v1(`/users/${id}`), body),
     onSuccess: refresh,
-    onError: (err) => notifications.show({ color: 'red', title: t('error.save'), message: err.message }),
+    onError: (err) => notifications.show({ color: 'red', title: x.saveFailed, message: err.message }),
   });
   return (
     <Page
       title={t('nav.users')}
       actions={
         <Button leftSection={<IconPlus size={16} aria-hidden />} onClick={open}>
-          {t('admin.users.new')}
+          {x.users.new}
         </Button>
       }
     >
-      <Dialog opened={opened} onClose={close} title={t('admin.users.new')}>
+      <Dialog opened={opened} onClose={close} title={x.users.new}>
         <NewUser
           onDone={() => {
             close();
@@ -120,7 +120,7 @@ export default function Users() {
                 label: t('field.role'),
                 render: (u) => (
                   <Select
-                    aria-label={`${t('admin.users.changeRole')} ${u.name}`}
+                    aria-label={`${x.users.changeRole} ${u.name}`}
                     size="xs"
                     w={190}
                     value={u.role}
@@ -139,16 +139,16 @@ export default function Users() {
                   <Group gap="xs" wrap="nowrap">
                     {u.disabled && (
                       <Badge color="red" variant="light">
-                        {t('field.disabled')}
+                        {x.users.disabled}
                       </Badge>
                     )}
                     <Button
                       size="compact-xs"
                       variant="default"
                       onClick={() => patch.mutate({ id: u.id, disabled: !u.disabled })}
-                      aria-label={`${u.disabled ? t('admin.users.enable') : t('admin.users.disable')}: ${u.name}`}
+                      aria-label={`${u.disabled ? x.users.enable : x.users.disable}: ${u.name}`}
                     >
-                      {u.disabled ? t('admin.users.enable') : t('admin.users.disable')}
+                      {u.disabled ? x.users.enable : x.users.disable}
                     </Button>
                   </Group>
                 ),

@@ -1,22 +1,20 @@
+import type { TOrganisationSettings } from '@contracts';
 import { Button, ColorInput, Group, Paper, SimpleGrid, Stack, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useEffect } from 'react';
-import { Page } from '../../components/Page';
-import { QueryState } from '../../components/QueryState';
-import { ApiError, api, v1 } from '../../lib/api';
-import { useI18n } from '../../lib/i18n';
+import { Page } from '../../../components/Page';
+import { QueryState } from '../../../components/QueryState';
+import { api, v1 } from '../../../lib/api';
+import { applyIssues } from '../../../lib/form-issues';
+import { useI18n } from '../../../lib/i18n';
+import { queryKeys } from '../../../lib/query-keys';
+import { useOrganisationSettings } from '../api';
+import { useTexts } from '../texts';
 
-interface Organisation {
-  name: string;
-  logoUrl: string | null;
-  primaryColor: string | null;
-  accentColor: string | null;
-  senderName: string | null;
-  senderEmail: string | null;
-  timeZone: string;
-}
+/** The settings as the form holds them (src/contracts TOrganisationSettings): an empty field is "not set". */
+type Organisation = { [K in keyof TOrganisationSettings]: string };
 
 const empty: Organisation = {
   name: '',
@@ -30,18 +28,16 @@ const empty: Organisation = {
 
 export default function OrganisationSettings() {
   const { t } = useI18n();
+  const x = useTexts();
   const queryClient = useQueryClient();
-  const query = useQuery({
-    queryKey: ['/organisation'],
-    queryFn: () => api.get<Organisation>(v1('/organisation')),
-  });
+  const query = useOrganisationSettings();
   const form = useForm<Organisation>({ initialValues: empty });
   const { setValues, resetDirty } = form;
   useEffect(() => {
     if (query.data) {
       const values = Object.fromEntries(
         Object.entries(query.data).map(([k, v]) => [k, v ?? '']),
-      ) as unknown as Organisation;
+      ) as Organisation;
       setValues(values);
       resetDirty(values);
     }
@@ -51,21 +47,17 @@ export default function OrganisationSettings() {
     mutationFn: (v: Organisation) =>
       api.put(
         v1('/organisation'),
-        Object.fromEntries(Object.entries(v).map(([k, x]) => [k, x === '' ? null : x])),
+        Object.fromEntries(Object.entries(v).map(([k, value]) => [k, value === '' ? null : value])),
       ),
     onSuccess: () => {
-      notifications.show({ color: 'green', message: t('admin.org.saved') });
-      void queryClient.invalidateQueries({ queryKey: ['/organisation'] });
-      void queryClient.invalidateQueries({ queryKey: ['login-info'] });
+      notifications.show({ color: 'green', message: x.org.saved });
+      void queryClient.invalidateQueries({ queryKey: queryKeys.organisation.all });
+      void queryClient.invalidateQueries({ queryKey: queryKeys.loginInfo });
     },
     onError: (err) => {
-      // show the server's complaint beside the field it names
-      const issues =
-        err instanceof ApiError
-          ? (err.body as { issues?: Array<{ field: string; message: string }> })?.issues
-          : undefined;
-      for (const i of issues ?? []) form.setFieldError(i.field.replace(/^body\./, ''), i.message);
-      notifications.show({ color: 'red', title: t('error.save'), message: err.message });
+      // show the server's complaint beside the field it names (a 400's issues)
+      applyIssues(form, err);
+      notifications.show({ color: 'red', title: x.saveFailed, message: err.message });
     },
   });
   return (
@@ -76,31 +68,27 @@ export default function OrganisationSettings() {
             <form onSubmit={form.onSubmit((v) => save.mutate(v))}>
               <Stack>
                 <TextInput label={t('field.name')} required {...form.getInputProps('name')} />
-                <TextInput label={t('admin.org.logoUrl')} type="url" {...form.getInputProps('logoUrl')} />
+                <TextInput label={x.org.logoUrl} type="url" {...form.getInputProps('logoUrl')} />
                 <SimpleGrid cols={{ base: 1, sm: 2 }}>
                   <ColorInput
                     withEyeDropper={false}
-                    label={t('admin.org.primaryColor')}
+                    label={x.org.primaryColor}
                     format="hex"
                     {...form.getInputProps('primaryColor')}
                   />
                   <ColorInput
                     withEyeDropper={false}
-                    label={t('admin.org.accentColor')}
+                    label={x.org.accentColor}
                     format="hex"
                     {...form.getInputProps('accentColor')}
                   />
-                  <TextInput label={t('admin.org.senderName')} {...form.getInputProps('senderName')} />
-                  <TextInput
-                    label={t('admin.org.senderEmail')}
-                    type="email"
-                    {...form.getInputProps('senderEmail')}
-                  />
+                  <TextInput label={x.org.senderName} {...form.getInputProps('senderName')} />
+                  <TextInput label={x.org.senderEmail} type="email" {...form.getInputProps('senderEmail')} />
                 </SimpleGrid>
-                <TextInput label={t('admin.org.timeZone')} {...form.getInputProps('timeZone')} />
+                <TextInput label={x.org.timeZone} {...form.getInputProps('timeZone')} />
                 <Group>
                   <Button type="submit" loading={save.isPending}>
-                    {t('admin.org.save')}
+                    {x.org.save}
                   </Button>
                 </Group>
               </Stack>

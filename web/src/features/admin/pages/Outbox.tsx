@@ -1,39 +1,25 @@
 import { Alert, Badge, Group, Select } from '@mantine/core';
-import { ListTable } from '../../components/ListTable';
-import { Page } from '../../components/Page';
-import { QueryState } from '../../components/QueryState';
-import { formatDateTime } from '../../lib/format';
-import { useI18n } from '../../lib/i18n';
-import { useList } from '../../lib/queries';
-import { useUrlState } from '../../lib/url-state';
-import { useOutboxTexts } from './outbox-texts';
-
-interface OutboxMessage {
-  id: number;
-  kind: string;
-  channel?: string;
-  to?: string;
-  recipient?: string;
-  subject: string | null;
-  status: string;
-  /** while `sending`: since when a worker holds it */
-  sendingSince?: string | null;
-  attempts?: number;
-  createdAt: string;
-}
+import { ListTable } from '../../../components/ListTable';
+import { Page } from '../../../components/Page';
+import { QueryState } from '../../../components/QueryState';
+import { formatDateTime } from '../../../lib/format';
+import { useI18n } from '../../../lib/i18n';
+import { useUrlState } from '../../../lib/url-state';
+import { type OutboxStatus as Status, useOutbox } from '../api';
+import { useTexts } from '../texts';
 
 /** Anything not confirmed sent is shown as "niet verzonden": the app never pretends delivery. */
-function OutboxStatus({ status, sendingSince }: { status: string; sendingSince?: string | null }) {
+function OutboxStatus({ status, sendingSince }: { status: Status; sendingSince: string | null }) {
   const { t } = useI18n();
-  const to = useOutboxTexts();
+  const x = useTexts();
   if (status === 'sending')
     return (
       <Badge
         color="blue"
         variant="outline"
-        title={`${to('sendingSince')} ${formatDateTime(sendingSince ?? null)}`}
+        title={`${x.outbox.sendingSince} ${formatDateTime(sendingSince)}`}
       >
-        {to('sending')}
+        {x.outbox.sending}
       </Badge>
     );
   if (status === 'sent')
@@ -64,13 +50,13 @@ function OutboxStatus({ status, sendingSince }: { status: string; sendingSince?:
 
 export default function Outbox() {
   const { t } = useI18n();
-  const to = useOutboxTexts();
+  const x = useTexts();
   const { values, page, set } = useUrlState(['status'] as const);
-  const query = useList<OutboxMessage>('/outbox', { status: values.status, page });
+  const query = useOutbox({ status: values.status, page });
   return (
     <Page title={t('nav.outbox')}>
       <Alert color="blue" variant="light">
-        {t('admin.outbox.explain')}
+        {x.outbox.explain}
       </Alert>
       <Group>
         <Select
@@ -82,7 +68,7 @@ export default function Outbox() {
           data={[
             { value: 'not_sent', label: t('outboxStatus.not_sent') },
             { value: 'queued', label: t('outboxStatus.queued') },
-            { value: 'sending', label: to('sending') },
+            { value: 'sending', label: x.outbox.sending },
             { value: 'sent', label: t('outboxStatus.sent') },
             { value: 'failed', label: t('outboxStatus.failed') },
           ]}
@@ -96,15 +82,15 @@ export default function Outbox() {
             rowKey={(m) => m.id}
             onPage={(p) => set({ page: String(p) })}
             columns={[
-              { label: t('field.at'), render: (m) => formatDateTime(m.createdAt) },
+              { label: x.at, render: (m) => formatDateTime(m.createdAt) },
               { label: t('field.kind'), render: (m) => [m.channel, m.kind].filter(Boolean).join(' · ') },
-              { label: t('field.recipient'), render: (m) => m.to ?? m.recipient ?? '–' },
-              { label: t('field.subjectLine'), render: (m) => m.subject ?? '–' },
+              { label: x.outbox.recipient, render: (m) => m.recipient ?? '–' },
+              { label: x.outbox.subjectLine, render: (m) => m.subject ?? '–' },
               {
                 label: t('field.status'),
                 render: (m) => <OutboxStatus status={m.status} sendingSince={m.sendingSince} />,
               },
-              { label: to('attempts'), render: (m) => m.attempts ?? '–' },
+              { label: x.outbox.attempts, render: (m) => m.attempts },
             ]}
           />
         )}

@@ -1,3 +1,4 @@
+import { type ApiKeyScope, apiKeyScopes } from '@contracts';
 import {
   Alert,
   Badge,
@@ -12,40 +13,29 @@ import {
   Title,
 } from '@mantine/core';
 import { IconCheck, IconCopy } from '@tabler/icons-react';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
-import { ListTable } from '../../components/ListTable';
-import { Page } from '../../components/Page';
-import { QueryState } from '../../components/QueryState';
-import { api, v1 } from '../../lib/api';
-import { formatDateTime } from '../../lib/format';
-import { useI18n } from '../../lib/i18n';
-
-interface ApiKey {
-  id: number;
-  name: string;
-  prefix?: string;
-  scopes: string[];
-  createdAt: string;
-  lastUsedAt: string | null;
-  revokedAt: string | null;
-}
-
-const scopes = ['jobs:read', 'jobs:write', 'masterdata:read', 'masterdata:write'];
+import { ListTable } from '../../../components/ListTable';
+import { Page } from '../../../components/Page';
+import { QueryState } from '../../../components/QueryState';
+import { api, v1 } from '../../../lib/api';
+import { formatDateTime } from '../../../lib/format';
+import { useI18n } from '../../../lib/i18n';
+import { queryKeys } from '../../../lib/query-keys';
+import { createApiKey, useApiKeys } from '../api';
+import { useTexts } from '../texts';
 
 export default function ApiKeys() {
   const { t } = useI18n();
+  const x = useTexts();
   const queryClient = useQueryClient();
-  const keys = useQuery({
-    queryKey: ['/api-keys'],
-    queryFn: () => api.get<{ items: ApiKey[] }>(v1('/api-keys')),
-  });
+  const keys = useApiKeys();
   const [name, setName] = useState('');
-  const [chosen, setChosen] = useState<string[]>(['jobs:write', 'masterdata:write']);
+  const [chosen, setChosen] = useState<ApiKeyScope[]>(['jobs:write', 'masterdata:write']);
   const [token, setToken] = useState<string | null>(null);
-  const refresh = () => queryClient.invalidateQueries({ queryKey: ['/api-keys'] });
+  const refresh = () => queryClient.invalidateQueries({ queryKey: queryKeys.apiKeys.all });
   const create = useMutation({
-    mutationFn: () => api.post<ApiKey & { token: string }>(v1('/api-keys'), { name, scopes: chosen }),
+    mutationFn: () => createApiKey({ name, scopes: chosen }),
     onSuccess: (key) => {
       setToken(key.token);
       setName('');
@@ -63,7 +53,7 @@ export default function ApiKeys() {
   return (
     <Page title={t('nav.apiKeys')}>
       {token && (
-        <Alert color="yellow" title={t('admin.keys.once')} role="status">
+        <Alert color="yellow" title={x.keys.once} role="status">
           <Group gap="sm" wrap="nowrap">
             <Code data-testid="api-key-token" style={{ wordBreak: 'break-all' }}>
               {token}
@@ -78,7 +68,7 @@ export default function ApiKeys() {
                     copied ? <IconCheck size={14} aria-hidden /> : <IconCopy size={14} aria-hidden />
                   }
                 >
-                  {copied ? t('admin.keys.copied') : t('admin.keys.copy')}
+                  {copied ? x.keys.copied : x.keys.copy}
                 </Button>
               )}
             </CopyButton>
@@ -89,7 +79,7 @@ export default function ApiKeys() {
         <form onSubmit={submit}>
           <Stack>
             <Title order={2} size="h4">
-              {t('admin.keys.new')}
+              {x.keys.new}
             </Title>
             <TextInput
               label={t('field.name')}
@@ -98,9 +88,13 @@ export default function ApiKeys() {
               onChange={(e) => setName(e.currentTarget.value)}
               w={{ base: '100%', sm: 360 }}
             />
-            <Checkbox.Group label={t('field.scopes')} value={chosen} onChange={setChosen}>
+            <Checkbox.Group
+              label={x.keys.scopes}
+              value={chosen}
+              onChange={(values) => setChosen(values as ApiKeyScope[])}
+            >
               <Group mt="xs">
-                {scopes.map((s) => (
+                {apiKeyScopes.map((s) => (
                   <Checkbox key={s} value={s} label={s} />
                 ))}
               </Group>
@@ -112,7 +106,7 @@ export default function ApiKeys() {
             )}
             <Group>
               <Button type="submit" loading={create.isPending}>
-                {t('admin.keys.create')}
+                {x.keys.create}
               </Button>
             </Group>
           </Stack>
@@ -126,26 +120,26 @@ export default function ApiKeys() {
             rowKey={(k) => k.id}
             columns={[
               { label: t('field.name'), render: (k) => k.name },
-              { label: t('admin.keys.prefix'), render: (k) => (k.prefix ? <Code>{k.prefix}…</Code> : '–') },
-              { label: t('field.scopes'), render: (k) => k.scopes.join(', ') },
+              { label: x.keys.prefix, render: (k) => (k.prefix ? <Code>{k.prefix}…</Code> : '–') },
+              { label: x.keys.scopes, render: (k) => k.scopes.join(', ') },
               { label: t('field.createdAt'), render: (k) => formatDateTime(k.createdAt) },
-              { label: t('field.lastUsed'), render: (k) => formatDateTime(k.lastUsedAt) },
+              { label: x.keys.lastUsed, render: (k) => formatDateTime(k.lastUsedAt) },
               {
                 label: t('field.status'),
                 render: (k) =>
                   k.revokedAt ? (
                     <Badge color="gray" variant="light">
-                      {t('admin.keys.revoked')}
+                      {x.keys.revoked}
                     </Badge>
                   ) : (
                     <Button
                       size="compact-xs"
                       color="red"
                       variant="light"
-                      aria-label={`${t('admin.keys.revoke')}: ${k.name}`}
-                      onClick={() => window.confirm(t('admin.keys.confirmRevoke')) && revoke.mutate(k.id)}
+                      aria-label={`${x.keys.revoke}: ${k.name}`}
+                      onClick={() => window.confirm(x.keys.confirmRevoke) && revoke.mutate(k.id)}
                     >
-                      {t('admin.keys.revoke')}
+                      {x.keys.revoke}
                     </Button>
                   ),
               },
