@@ -34,12 +34,12 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { type ComponentType, Suspense, useEffect, useRef } from 'react';
 import { Link, Navigate, Outlet, NavLink as RouterLink, useLocation, useNavigate } from 'react-router';
 import { texts as surveyTexts } from './features/questionnaires/texts';
+import { useLoginInfo } from './features/sign-in/api';
 import { ApiError, type Page as ApiPage, api, v1 } from './lib/api';
 import { type Locale, useI18n } from './lib/i18n';
 import type { MessageKey } from './lib/i18n-nl';
 import { can, jobsLabel, type Me, perspectiveOf, useMe } from './lib/me';
 import type { Ref } from './lib/queries';
-import { useLoginInfo } from './pages/LoginLayout';
 
 interface NavItem {
   to: string;

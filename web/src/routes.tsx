@@ -1,9 +1,9 @@
 import { type ComponentType, lazy } from 'react';
 import { createBrowserRouter, Navigate } from 'react-router';
 import { JobList } from './features/jobs/pages/JobList';
-import { Login } from './pages/Login';
+import { Login } from './features/sign-in/pages/Login';
+import { ResetPassword } from './features/sign-in/pages/ResetPassword';
 import { NotFound } from './pages/NotFound';
-import { ResetPassword } from './pages/ResetPassword';
 import { Shell } from './Shell';
 
 /** A page exported by name, loaded on demand (React.lazy wants a default export). */

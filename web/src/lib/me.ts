@@ -7,8 +7,6 @@ import { queryKeys } from './query-keys';
 /** GET /api/v1/me, as the server's schema says (src/contracts). */
 export type Me = TMe;
 
-export const meQueryKey = queryKeys.me;
-
 /** Who is signed in and what the policy lets them do; the UI never guesses from the role. */
 export function useMe() {
   return useQuery({

@@ -13,17 +13,16 @@ import {
 import { useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { useNavigate, useSearchParams } from 'react-router';
-import { api } from '../lib/api';
-import { useI18n } from '../lib/i18n';
-import type { MessageKey } from '../lib/i18n-nl';
-import { meQueryKey } from '../lib/me';
-import { LoginLayout, useLoginInfo } from './LoginLayout';
-import { loginRefusal } from './login-refusal';
+import { queryKeys } from '../../../lib/query-keys';
+import { requestPasswordReset, sendSignInLink, signInWithPassword, useLoginInfo } from '../api';
+import { LoginLayout } from '../components/LoginLayout';
+import { loginRefusal } from '../login-refusal';
+import { type SignInText, useTexts } from '../texts';
 
-type Notice = { kind: 'error' | 'info'; key: MessageKey; detail?: string } | null;
+type Notice = { kind: 'error' | 'info'; key: SignInText; detail?: string } | null;
 
 export function Login() {
-  const { t } = useI18n();
+  const x = useTexts();
   const info = useLoginInfo().data;
   const navigate = useNavigate();
   const [params] = useSearchParams();
@@ -39,11 +38,7 @@ export function Login() {
 
   // a password sign-in may be refused for a quarter of an hour (attempts per account); a sign-in link
   // or reset mail only for a minute (per address)
-  async function attempt(
-    action: () => Promise<unknown>,
-    success?: Notice,
-    tooMany: MessageKey = 'login.tooMany',
-  ) {
+  async function attempt(action: () => Promise<unknown>, success?: Notice, tooMany: SignInText = 'tooMany') {
     setBusy(true);
     setNotice(null);
     try {
@@ -60,38 +55,26 @@ export function Login() {
     e.preventDefault();
     void attempt(
       async () => {
-        await api.post('/api/auth/sign-in/email', { email, password });
-        await queryClient.invalidateQueries({ queryKey: meQueryKey });
+        await signInWithPassword(email, password);
+        await queryClient.invalidateQueries({ queryKey: queryKeys.me });
         navigate(next, { replace: true });
       },
       undefined,
-      'login.tooManyPasswords',
+      'tooManyPasswords',
     );
   };
   const needEmail = () => {
     if (email.trim()) return false;
-    setNotice({ kind: 'error', key: 'login.emailFirst' });
+    setNotice({ kind: 'error', key: 'emailFirst' });
     return true;
   };
   const sendMagicLink = () =>
-    needEmail() ||
-    attempt(() => api.post('/api/auth/sign-in/magic-link', { email, callbackURL: next }), {
-      kind: 'info',
-      key: 'login.magicSent',
-    });
+    needEmail() || attempt(() => sendSignInLink(email, next), { kind: 'info', key: 'magicSent' });
   const forgot = () =>
-    needEmail() ||
-    attempt(
-      () =>
-        api.post('/api/auth/request-password-reset', {
-          email,
-          redirectTo: `${location.origin}/reset-password`,
-        }),
-      { kind: 'info', key: 'login.forgotSent' },
-    );
+    needEmail() || attempt(() => requestPasswordReset(email), { kind: 'info', key: 'forgotSent' });
 
   return (
-    <LoginLayout title={t('login.title')}>
+    <LoginLayout title={x.title}>
       <form onSubmit={signIn} noValidate>
         <Stack>
           {notice && (
@@ -99,7 +82,7 @@ export function Login() {
               color={notice.kind === 'error' ? 'red' : 'blue'}
               role={notice.kind === 'error' ? 'alert' : 'status'}
             >
-              {t(notice.key)}
+              {x[notice.key]}
               {notice.detail && (
                 <Text size="xs" mt="xs">
                   {notice.detail}
@@ -108,7 +91,7 @@ export function Login() {
             </Alert>
           )}
           <TextInput
-            label={t('login.email')}
+            label={x.email}
             type="email"
             autoComplete="username"
             required
@@ -116,27 +99,27 @@ export function Login() {
             onChange={(e) => setEmail(e.currentTarget.value)}
           />
           <PasswordInput
-            label={t('login.password')}
+            label={x.password}
             autoComplete="current-password"
             value={password}
             onChange={(e) => setPassword(e.currentTarget.value)}
           />
           <Button type="submit" loading={busy}>
-            {t('login.submit')}
+            {x.submit}
           </Button>
           <Group justify="space-between">
             <Anchor component="button" type="button" onClick={sendMagicLink} size="sm">
-              {t('login.magic')}
+              {x.magic}
             </Anchor>
             <Anchor component="button" type="button" onClick={forgot} size="sm">
-              {t('login.forgot')}
+              {x.forgot}
             </Anchor>
           </Group>
         </Stack>
       </form>
       {info?.demo && info.demoLogins.length === 0 && (
         <Alert mt="xl" color="yellow" role="status">
-          {t('login.demoElsewhere')}
+          {x.demoElsewhere}
           {info.demoSignInRefused && (
             <Text size="xs" mt="xs">
               {info.demoSignInRefused}
@@ -147,7 +130,7 @@ export function Login() {
       {info?.demo && info.demoLogins.length > 0 && (
         <Stack mt="xl" gap="xs">
           <Text size="sm" fw={600}>
-            {t('login.demo')}
+            {x.demo}
           </Text>
           <Table withRowBorders={false} verticalSpacing={2}>
             <Table.Tbody>
@@ -177,7 +160,7 @@ export function Login() {
           </Table>
           {info.demoPassword && (
             <Text size="sm">
-              {t('login.demoPassword')}: <Code>{info.demoPassword}</Code>
+              {x.demoPassword}: <Code>{info.demoPassword}</Code>
             </Text>
           )}
         </Stack>

@@ -1,25 +1,6 @@
 import { Center, Container, Image, Paper, Stack, Title } from '@mantine/core';
-import { useQuery } from '@tanstack/react-query';
 import { type ReactNode, useEffect } from 'react';
-import { api } from '../lib/api';
-
-export interface LoginInfo {
-  organisation: { name: string; logoUrl: string | null; primaryColor: string | null };
-  demo: boolean;
-  demoLogins: Array<{ email: string; label: string }>;
-  demoPassword?: string;
-  /** on a demo whose accounts may not sign in here: why not */
-  demoSignInRefused?: string;
-}
-
-export function useLoginInfo() {
-  return useQuery({
-    queryKey: ['login-info'],
-    queryFn: () => api.get<LoginInfo>('/api/public/login-info'),
-    retry: false,
-    staleTime: Number.POSITIVE_INFINITY,
-  });
-}
+import { useLoginInfo } from '../api';
 
 /** The frame around sign-in and password pages: the corporation's name and logo, one card. */
 export function LoginLayout({ title, children }: { title: string; children: ReactNode }) {

@@ -1,77 +1,75 @@
 import { Alert, Anchor, Button, PasswordInput, Stack } from '@mantine/core';
 import { type FormEvent, useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
-import { ApiError, api } from '../lib/api';
-import { useI18n } from '../lib/i18n';
-import type { MessageKey } from '../lib/i18n-nl';
-import { LoginLayout } from './LoginLayout';
+import { ApiError } from '../../../lib/api';
+import { resetPassword } from '../api';
+import { LoginLayout } from '../components/LoginLayout';
+import { type SignInText, useTexts } from '../texts';
 
 /** Where the reset e-mail lands: better-auth appends ?token=… (or ?error=INVALID_TOKEN). */
 export function ResetPassword() {
-  const { t } = useI18n();
+  const x = useTexts();
   const [params] = useSearchParams();
   const token = params.get('token');
   const [password, setPassword] = useState('');
   const [repeat, setRepeat] = useState('');
   const [busy, setBusy] = useState(false);
   const [done, setDone] = useState(false);
-  const [error, setError] = useState<MessageKey | null>(
-    token && !params.get('error') ? null : 'reset.invalid',
-  );
+  const [error, setError] = useState<SignInText | null>(token && !params.get('error') ? null : 'invalidLink');
 
   async function submit(e: FormEvent) {
     e.preventDefault();
-    if (password.length < 10) return setError('reset.tooShort');
-    if (password !== repeat) return setError('reset.mismatch');
+    if (password.length < 10) return setError('tooShort');
+    if (password !== repeat) return setError('mismatch');
     setBusy(true);
     setError(null);
     try {
-      await api.post('/api/auth/reset-password', { newPassword: password, token });
+      await resetPassword(password, token);
       setDone(true);
     } catch (err) {
-      setError(err instanceof ApiError && err.status === 429 ? 'login.tooMany' : 'reset.invalid');
+      setError(err instanceof ApiError && err.status === 429 ? 'tooMany' : 'invalidLink');
     } finally {
       setBusy(false);
     }
   }
 
   return (
-    <LoginLayout title={t('reset.title')}>
+    <LoginLayout title={x.resetTitle}>
       <Stack>
         {error && (
           <Alert color="red" role="alert">
-            {t(error)}
+            {x[error]}
           </Alert>
         )}
         {done ? (
           <Alert color="green" role="status">
-            {t('reset.done')}
+            {x.resetDone}
           </Alert>
         ) : (
           token && (
             <form onSubmit={submit} noValidate>
               <Stack>
                 <PasswordInput
-                  label={t('reset.password')}
+                  label={x.newPassword}
                   autoComplete="new-password"
                   value={password}
                   onChange={(e) => setPassword(e.currentTarget.value)}
                 />
                 <PasswordInput
-                  label={t('reset.repeat')}
+                  label={x.repeatPassword}
                   autoComplete="new-password"
                   value={repeat}
                   onChange={(e) => setRepeat(e.currentTarget.value)}
                 />
                 <Button type="submit" loading={busy}>
-                  {t('reset.submit')}
+                  {x.savePassword}
                 </Button>
               </Stack>
             </form>
           )
         )}
         <Anchor component={Link} to="/login" size="sm">
-          {t('login.back')}
+          {x.back}
         </Anchor>
       </Stack>
     </LoginLayout>

@@ -1,9 +1,9 @@
-import { ApiError } from '../lib/api';
-import type { MessageKey } from '../lib/i18n-nl';
+import { ApiError } from '../../lib/api';
+import type { SignInText } from './texts';
 
 /** What the login page says when a sign-in is refused, and the server's words when they help. */
 export interface LoginRefusal {
-  key: MessageKey;
+  key: SignInText;
   /** the server's own explanation (it names the addresses and PUBLIC_URL), shown under the text */
   detail?: string;
 }
@@ -16,14 +16,14 @@ const DEMO_REFUSED = 'DEMO_SIGN_IN_REFUSED';
  * A 403 is not always a wrong password: an origin the server does not answer at (opened at
  * 127.0.0.1 while PUBLIC_URL says localhost) or a demo account where it may not sign in say so.
  */
-export function loginRefusal(err: unknown, tooMany: MessageKey): LoginRefusal {
-  if (!(err instanceof ApiError)) return { key: 'login.failed' };
+export function loginRefusal(err: unknown, tooMany: SignInText): LoginRefusal {
+  if (!(err instanceof ApiError)) return { key: 'failed' };
   if (err.status === 429) return { key: tooMany };
   const code = (err.body as { code?: unknown } | null)?.code;
   const detail = typeof err.message === 'string' && err.message ? err.message : undefined;
   if (err.status === 403 && typeof code === 'string' && ORIGIN_CODES.has(code))
-    return { key: 'login.originRefused', detail };
-  if (err.status === 403 && code === DEMO_REFUSED) return { key: 'login.demoRefused', detail };
-  if (err.status === 401 || err.status === 403) return { key: 'login.wrong' };
-  return { key: 'login.failed' };
+    return { key: 'originRefused', detail };
+  if (err.status === 403 && code === DEMO_REFUSED) return { key: 'demoRefused', detail };
+  if (err.status === 401 || err.status === 403) return { key: 'wrong' };
+  return { key: 'failed' };
 }
