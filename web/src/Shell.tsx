@@ -1,3 +1,4 @@
+import type { TPage, TRef } from '@contracts';
 import {
   AppShell,
   Badge,
@@ -35,11 +36,11 @@ import { type ComponentType, Suspense, useEffect, useRef } from 'react';
 import { Link, Navigate, Outlet, NavLink as RouterLink, useLocation, useNavigate } from 'react-router';
 import { texts as surveyTexts } from './features/questionnaires/texts';
 import { useLoginInfo } from './features/sign-in/api';
-import { ApiError, type Page as ApiPage, api, v1 } from './lib/api';
+import { ApiError, api, v1 } from './lib/api';
 import { type Locale, useI18n } from './lib/i18n';
 import type { MessageKey } from './lib/i18n-nl';
 import { can, jobsLabel, type Me, perspectiveOf, useMe } from './lib/me';
-import type { Ref } from './lib/queries';
+import { queryKeys } from './lib/query-keys';
 
 interface NavItem {
   to: string;
@@ -58,8 +59,8 @@ function useMainNav(me: Me | undefined): NavItem[] {
   // technicians and contractors see few or no employees: the API's answer decides the menu item
   const askEmployees = !!me && can(me, 'masterdata.read') && perspective !== 'organisation';
   const employees = useQuery({
-    queryKey: ['/employees', 'menu'],
-    queryFn: () => api.get<ApiPage<Ref>>(v1('/employees'), { pageSize: 2 }),
+    queryKey: queryKeys.employees.menu,
+    queryFn: () => api.get<TPage<TRef>>(v1('/employees'), { pageSize: 2 }),
     enabled: askEmployees,
     staleTime: 5 * 60_000,
   });

@@ -1,7 +1,6 @@
-import { journeys } from '@contracts';
+import { journeys, type TRef } from '@contracts';
 import { Select } from '@mantine/core';
 import { useI18n } from '../lib/i18n';
-import type { Ref } from '../lib/queries';
 import { DateField } from './DateField';
 
 /** The filters of lists; each keeps its value as the URL's text, where '' (cleared) means all. */
@@ -43,7 +42,7 @@ export function JourneySelect(props: { value: string; onChange: (journey: string
 
 /** Nothing where the reader has no teams to choose from (`useWorkList`'s `teamOptions` is null). */
 export function TeamSelect(props: {
-  teams: Ref[] | null;
+  teams: TRef[] | null;
   value: string;
   onChange: (teamId: string | null) => void;
 }) {

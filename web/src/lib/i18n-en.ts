@@ -1,8 +1,8 @@
 import type { MessageKey } from './i18n-nl';
 
-/** English, the second language; the type makes a missing key a compile error. */
+/** The shared words in English, the second language; the type makes a missing key a compile error. */
 export const en: Record<MessageKey, string> = {
-  'app.name': 'achtplus',
+  // the frame: header, skip link, loading and failure, dialogs, the demo mark
   'app.skip': 'Skip to content',
   'app.loading': 'Loading…',
   'app.error': 'Something went wrong while fetching the data.',
@@ -12,6 +12,10 @@ export const en: Record<MessageKey, string> = {
   'app.menu': 'Menu',
   'app.mainNav': 'Main menu',
   'app.adminNav': 'Administration',
+  'app.demo': 'Demo install',
+  'app.demoHint': 'Demo install: sample data, with a published password. Not for real data.',
+  'app.close': 'Close',
+  // the menu; a page inside the shell takes its title from its menu item
   'nav.jobs': 'Jobs',
   'nav.teams': 'Regional teams',
   'nav.employees': 'Employees',
@@ -22,20 +26,18 @@ export const en: Record<MessageKey, string> = {
   'nav.teamJobs': 'My team’s jobs',
   'nav.myDetails': 'My details',
   'nav.ourCompany': 'Our company',
-  'date.placeholder': 'dd-mm-yyyy',
-  'date.previousMonth': 'Previous month',
-  'date.nextMonth': 'Next month',
   'nav.users': 'Users',
   'nav.apiKeys': 'API keys',
   'nav.organisation': 'Organisation',
   'nav.imports': 'Import',
   'nav.outbox': 'Messages',
   'nav.audit': 'Audit log',
-  'app.demo': 'Demo install',
-  'app.demoHint': 'Demo install: sample data, with a published password. Not for real data.',
+  'nav.responses': 'Responses',
+  // the not-found page (unknown paths, and every 404 of the API)
   'notFound.title': 'Not found',
   'notFound.text': 'This page or record does not exist, or you have no access to it.',
   'notFound.home': 'Go to jobs',
+  // lists, search and filters (components/ListTable, SearchBox, WorkListFilters)
   'list.search': 'Search',
   'list.searchHint': 'Name, number or address',
   'list.empty': 'Nothing found.',
@@ -49,6 +51,11 @@ export const en: Record<MessageKey, string> = {
   'list.next': 'Next page',
   'list.last': 'Last page',
   'list.all': 'All',
+  // date fields (components/DateField)
+  'date.placeholder': 'dd-mm-yyyy',
+  'date.previousMonth': 'Previous month',
+  'date.nextMonth': 'Next month',
+  // field names several features show
   'field.name': 'Name',
   'field.externalId': 'Number',
   'field.department': 'Department',
@@ -66,8 +73,14 @@ export const en: Record<MessageKey, string> = {
   'field.contractor': 'Contractor',
   'field.createdAt': 'Created',
   'field.kind': 'Kind',
+  'field.optedOut': 'Opted out of surveys',
+  // words several features use
   yes: 'yes',
   no: 'no',
+  'jobs.one': 'Job',
+  'tenant.optedOutSelf': 'at their own request, since',
+  'tenant.contactLogged': 'Opening contact details is recorded in the audit log.',
+  // values from the API, by prefix (`tv('journey', j)`)
   'journey.repair': 'Repair',
   'journey.planned': 'Planned maintenance',
   'journey.vacancy': 'Vacancy maintenance',
@@ -79,7 +92,6 @@ export const en: Record<MessageKey, string> = {
   'role.contact_centre': 'Contact centre',
   'role.quality': 'Quality',
   'role.contractor': 'Contractor',
-  'jobs.one': 'Job',
   'role.technician': 'Technician',
   'role.head_of_department': 'Head of department',
   'channel.phone': 'Phone',
@@ -91,13 +103,8 @@ export const en: Record<MessageKey, string> = {
   'channel.sms': 'SMS',
   'channel.both': 'E-mail and SMS',
   'channel.none': 'None',
-  'tenant.optedOutSelf': 'at their own request, since',
-  'field.optedOut': 'Opted out of surveys',
-  'tenant.contactLogged': 'Opening contact details is recorded in the audit log.',
   'outboxStatus.not_sent': 'not sent',
   'outboxStatus.sent': 'sent',
   'outboxStatus.queued': 'queued',
   'outboxStatus.failed': 'failed',
-  'nav.responses': 'Responses',
-  'app.close': 'Close',
 };

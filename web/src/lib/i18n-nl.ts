@@ -1,6 +1,10 @@
-/** Dutch is the source language of the UI; en.ts must translate every key (the type checks it). */
+/**
+ * The shared words of the staff app in Dutch, its first language (i18n-en.ts must translate every key:
+ * the type checks it). Only the app frame and the words several features use live here; a feature's
+ * own words are in its dictionary (web/src/features/<capability>/texts.ts, lib/dictionary.ts).
+ */
 export const nl = {
-  'app.name': 'achtplus',
+  // the frame: header, skip link, loading and failure, dialogs, the demo mark
   'app.skip': 'Naar de inhoud',
   'app.loading': 'Laden…',
   'app.error': 'Er ging iets mis bij het ophalen van de gegevens.',
@@ -10,6 +14,10 @@ export const nl = {
   'app.menu': 'Menu',
   'app.mainNav': 'Hoofdmenu',
   'app.adminNav': 'Beheer',
+  'app.demo': 'Demo-omgeving',
+  'app.demoHint': 'Demo-omgeving: voorbeeldgegevens, met een openbaar wachtwoord. Niet voor echte gegevens.',
+  'app.close': 'Sluiten',
+  // the menu; a page inside the shell takes its title from its menu item
   'nav.jobs': 'Klussen',
   'nav.teams': 'Regioteams',
   'nav.employees': 'Medewerkers',
@@ -20,20 +28,18 @@ export const nl = {
   'nav.teamJobs': 'Klussen van mijn team',
   'nav.myDetails': 'Mijn gegevens',
   'nav.ourCompany': 'Ons bedrijf',
-  'date.placeholder': 'dd-mm-jjjj',
-  'date.previousMonth': 'Vorige maand',
-  'date.nextMonth': 'Volgende maand',
   'nav.users': 'Gebruikers',
   'nav.apiKeys': 'API-sleutels',
   'nav.organisation': 'Corporatie',
   'nav.imports': 'Importeren',
   'nav.outbox': 'Berichten',
   'nav.audit': 'Auditlog',
-  'app.demo': 'Demo-omgeving',
-  'app.demoHint': 'Demo-omgeving: voorbeeldgegevens, met een openbaar wachtwoord. Niet voor echte gegevens.',
+  'nav.responses': 'Reacties',
+  // the not-found page (unknown paths, and every 404 of the API)
   'notFound.title': 'Niet gevonden',
   'notFound.text': 'Deze pagina of dit gegeven bestaat niet, of je hebt er geen toegang toe.',
   'notFound.home': 'Naar de klussen',
+  // lists, search and filters (components/ListTable, SearchBox, WorkListFilters)
   'list.search': 'Zoeken',
   'list.searchHint': 'Naam, nummer of adres',
   'list.empty': 'Niets gevonden.',
@@ -47,6 +53,11 @@ export const nl = {
   'list.next': 'Volgende pagina',
   'list.last': 'Laatste pagina',
   'list.all': 'Alle',
+  // date fields (components/DateField)
+  'date.placeholder': 'dd-mm-jjjj',
+  'date.previousMonth': 'Vorige maand',
+  'date.nextMonth': 'Volgende maand',
+  // field names several features show
   'field.name': 'Naam',
   'field.externalId': 'Nummer',
   'field.department': 'Afdeling',
@@ -64,8 +75,14 @@ export const nl = {
   'field.contractor': 'Comaker',
   'field.createdAt': 'Aangemaakt',
   'field.kind': 'Soort',
+  'field.optedOut': 'Wil geen enquêtes',
+  // words several features use
   yes: 'ja',
   no: 'nee',
+  'jobs.one': 'Klus',
+  'tenant.optedOutSelf': 'op eigen verzoek, sinds',
+  'tenant.contactLogged': 'Het openen van contactgegevens wordt vastgelegd in de auditlog.',
+  // values from the API, by prefix (`tv('journey', j)`)
   'journey.repair': 'Reparatie',
   'journey.planned': 'Planmatig onderhoud',
   'journey.vacancy': 'Mutatieonderhoud',
@@ -77,7 +94,6 @@ export const nl = {
   'role.contact_centre': 'Klantcontactcentrum',
   'role.quality': 'Kwaliteit',
   'role.contractor': 'Comaker',
-  'jobs.one': 'Klus',
   'role.technician': 'Vakman',
   'role.head_of_department': 'Afdelingshoofd',
   'channel.phone': 'Telefoon',
@@ -89,15 +105,10 @@ export const nl = {
   'channel.sms': 'Sms',
   'channel.both': 'E-mail en sms',
   'channel.none': 'Geen',
-  'tenant.optedOutSelf': 'op eigen verzoek, sinds',
-  'field.optedOut': 'Wil geen enquêtes',
-  'tenant.contactLogged': 'Het openen van contactgegevens wordt vastgelegd in de auditlog.',
   'outboxStatus.not_sent': 'niet verzonden',
   'outboxStatus.sent': 'verzonden',
   'outboxStatus.queued': 'in wachtrij',
   'outboxStatus.failed': 'mislukt',
-  'nav.responses': 'Reacties',
-  'app.close': 'Sluiten',
 } as const;
 
 export type MessageKey = keyof typeof nl;

@@ -1,8 +1,10 @@
+import type { Locale } from '@contracts';
 import { createContext, type ReactNode, useCallback, useContext, useMemo, useState } from 'react';
 import { en } from './i18n-en';
 import { type MessageKey, nl } from './i18n-nl';
 
-export type Locale = 'nl' | 'en';
+export type { Locale };
+
 const dictionaries: Record<Locale, Record<MessageKey, string>> = { nl, en };
 const storageKey = 'achtplus.locale';
 

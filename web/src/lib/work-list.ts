@@ -1,7 +1,8 @@
+import type { TPage, TRef } from '@contracts';
 import { useQuery } from '@tanstack/react-query';
-import { type Page as ApiPage, api, v1 } from './api';
+import { api, v1 } from './api';
 import { perspectiveOf, useMe } from './me';
-import type { Ref } from './queries';
+import { queryKeys } from './query-keys';
 import { useUrlState } from './url-state';
 
 /**
@@ -17,8 +18,8 @@ export function useWorkList<K extends string>(filterKeys: readonly K[]) {
   const teamFilter =
     perspective === 'organisation' || (perspective === 'teamLeader' && (me?.ledTeamIds.length ?? 0) > 1);
   const teams = useQuery({
-    queryKey: ['/teams', 'options'],
-    queryFn: () => api.get<ApiPage<Ref>>(v1('/teams'), { pageSize: 200 }),
+    queryKey: queryKeys.teams.options,
+    queryFn: () => api.get<TPage<TRef>>(v1('/teams'), { pageSize: 200 }),
     staleTime: 5 * 60_000,
     enabled: teamFilter,
   });
