@@ -55,4 +55,5 @@ CREATE TABLE "targets" (
 --> statement-breakpoint
 ALTER TABLE "responses" ADD COLUMN "rolled_up" boolean DEFAULT false NOT NULL;--> statement-breakpoint
 CREATE UNIQUE INDEX "targets_in_force" ON "targets" USING btree ("year","journey","metric",coalesce("department_id", 0),coalesce("team_id", 0),coalesce("contractor_id", 0)) WHERE replaced_at IS NULL;--> statement-breakpoint
+CREATE INDEX "invitations_send_after_index" ON "invitations" USING btree ("send_after");--> statement-breakpoint
 CREATE INDEX "responses_not_rolled_up_index" ON "responses" USING btree ("submitted_at") WHERE NOT rolled_up;

@@ -34,6 +34,8 @@ export const ZConfig = z.object({
   /** /api/v1 requests a minute per signed-in user and per API key, in each web process; 0: no limit */
   USER_REQUESTS_PER_MINUTE: z.coerce.number().int().min(0).default(600),
   API_KEY_REQUESTS_PER_MINUTE: z.coerce.number().int().min(0).default(6000),
+  /** below this many responses a dashboard hides a score and shows only the count */
+  METRICS_MINIMUM_N: z.coerce.number().int().min(1).max(1000).default(5),
   /** after this many months a response loses every link to the tenant (AVG/GDPR); the figures stay */
   RESPONSE_RETENTION_MONTHS: z.coerce
     .number()

@@ -6,6 +6,7 @@
  *
  * Web: `import { journeys, type TJobDetail } from '@contracts'` (alias in vite.config.ts and tsconfig.json).
  */
+export * from './metrics';
 export * from './people';
 export * from './perspective';
 export type * from './responses';

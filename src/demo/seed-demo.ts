@@ -61,6 +61,8 @@ export async function seedDemo({
   await recordAudit({ db: ctx.db, actor, action: 'demo.seed.started', details: { ...options } });
   const dataset = generateDemo(options);
   const counts = await loadDemoTables({ database: ctx.database, dataset, secret: ctx.secret, log });
+  // the planner's statistics for what was just loaded (PGlite has no autovacuum to gather them)
+  await ctx.database.executeSql('ANALYZE');
   const surveyLinks = dataset.surveys.tryLinks.map((l) => `${ctx.config.publicUrl}/s/${l.token}`);
   if (surveyLinks.length) log(`demo: a tenant's survey to try (teamleider's team): ${surveyLinks.at(-1)}`);
   await createDemoLogins({ db: ctx.db, dataset });

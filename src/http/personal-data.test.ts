@@ -64,6 +64,10 @@ const PERSONAL: Array<[Call, number]> = [
   [get('/api/v1/jobs/:id/tenant-contact', () => `/api/v1/jobs/${ids.job}/tenant-contact`), 200],
   [get('/api/v1/jobs/:id/survey', () => `/api/v1/jobs/${ids.job}/survey`), 200],
   [get('/api/v1/responses'), 200],
+  [get('/api/v1/metrics/overview'), 200],
+  [get('/api/v1/metrics/trend'), 200],
+  [get('/api/v1/metrics/breakdown'), 200],
+  [get('/api/v1/metrics/journey'), 200],
   [get('/api/v1/units/:id', () => `/api/v1/units/${ids.unit}`), 200],
   [get('/api/v1/audit-log'), 200],
   [get('/api/v1/outbox'), 200],
@@ -96,6 +100,8 @@ const PERSONAL: Array<[Call, number]> = [
 
 /** Routes whose answers hold no personal data: the organisation, its directory, settings, counts. */
 const NOT_PERSONAL = [
+  'GET /api/v1/targets',
+  'PUT /api/v1/targets',
   'GET /api/v1/organisation',
   'PUT /api/v1/organisation',
   'GET /api/v1/departments',

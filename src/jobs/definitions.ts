@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import type { AppContext } from '../context';
 import { auditRetention } from './audit.retention';
+import { databaseAnalyze } from './database.analyze';
 import { eventProcessorJobs } from './events.process';
 import { importsRun } from './imports.run';
 import { invitationsDispatch } from './invitations.dispatch';
@@ -35,6 +36,7 @@ export interface JobDefinition<P extends z.ZodType = z.ZodType> {
 
 export const jobDefinitions: JobDefinition[] = [
   auditRetention as JobDefinition,
+  databaseAnalyze as JobDefinition,
   importsRun as JobDefinition,
   invitationsDispatch as JobDefinition,
   messagesDeliver as JobDefinition,

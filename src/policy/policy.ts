@@ -40,6 +40,10 @@ const abilities = {
   'invitation.resend': { roles: ['admin'] },
   // responses are read within responseScope: a technician only their own, a contractor only its jobs'
   'response.read': { roles: everyone, scope: 'responses:read' },
+  // dashboards: figures within metricScope (heads the whole organisation), comparisons as aggregates
+  'metrics.read': { roles: everyone, scope: 'responses:read' },
+  // satisfaction targets per year (head and quality decide them; admins may correct)
+  'target.manage': { roles: ['admin', 'quality', 'head'] },
   // a tenant's request under the AVG/GDPR: export or erase everything about them
   'tenant-data.manage': { roles: ['admin'] },
 } satisfies Record<string, { roles: readonly UserRole[]; scope?: ApiKeyScope }>;

@@ -88,6 +88,8 @@ export const invitations = pgTable(
     index('invitations_due_index').on(t.sendAfter).where(sql`status = 'scheduled'`),
     index('invitations_open_index').on(t.sentAt).where(sql`status = 'sent'`),
     index().on(t.tenantId, t.sentAt),
+    // the dashboards' response rate: invitations that fell due in a period
+    index().on(t.sendAfter),
   ],
 );
 

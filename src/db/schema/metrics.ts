@@ -10,6 +10,7 @@ import {
   unique,
   uniqueIndex,
 } from 'drizzle-orm/pg-core';
+import { targetMetrics } from '../../contracts/metrics';
 import { journeys } from './jobs';
 
 /** A rollup's period: the Monday of an ISO week, or the first day of a month, in Europe/Amsterdam. */
@@ -98,7 +99,7 @@ export const answerRollups = pgTable(
   ],
 );
 
-export const targetMetrics = ['eight_plus', 'grade', 'nps', 'dissatisfied'] as const;
+export { targetMetrics };
 
 /**
  * A satisfaction target for a year: for the organisation (no department, team or contractor), a

@@ -8,6 +8,7 @@ import {
   parseISO,
   startOfISOWeek,
 } from 'date-fns';
+import { type PeriodKind, periodKinds } from '../../contracts/metrics';
 import { businessDate } from '../business-time/business-time';
 
 /** Business dates (Europe/Amsterdam) `YYYY-MM-DD`, both inclusive. */
@@ -16,8 +17,7 @@ export interface Period {
   to: string;
 }
 
-export const periodKinds = ['week', 'month', 'quarter', 'year', 'benchmark_year', 'custom'] as const;
-export type PeriodKind = (typeof periodKinds)[number];
+export { type PeriodKind, periodKinds };
 
 const day = (date: string) => parseISO(date);
 const iso = (date: Date) => formatISO(date, { representation: 'date' });

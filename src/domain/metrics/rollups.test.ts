@@ -1,6 +1,9 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Job, responseAnswers } from '../../db/schema';
+import { type jobs, responseAnswers } from '../../db/schema';
+
+type Job = typeof jobs.$inferSelect;
+
 import { systemActor } from '../../policy/actor';
 import { buildEmployee, buildJob, buildTeam } from '../../test/factories';
 import { startHarness, type TestHarness } from '../../test/harness';

@@ -28,6 +28,7 @@ const modules: Array<() => Promise<RouteModule>> = [
   () => import('./survey-settings'),
   () => import('./responses'),
   () => import('./job-survey'),
+  () => import('./metrics'),
 ];
 
 export async function registerRoutes(app: FastifyInstance, ctx: AppContext) {
