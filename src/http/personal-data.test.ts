@@ -68,6 +68,8 @@ const PERSONAL: Array<[Call, number]> = [
   [get('/api/v1/metrics/trend'), 200],
   [get('/api/v1/metrics/breakdown'), 200],
   [get('/api/v1/metrics/journey'), 200],
+  [get('/api/v1/metrics/breakdown/export'), 200],
+  [get('/api/v1/metrics/reactions/export'), 200],
   [get('/api/v1/units/:id', () => `/api/v1/units/${ids.unit}`), 200],
   [get('/api/v1/audit-log'), 200],
   [get('/api/v1/outbox'), 200],
@@ -101,6 +103,7 @@ const PERSONAL: Array<[Call, number]> = [
 /** Routes whose answers hold no personal data: the organisation, its directory, settings, counts. */
 const NOT_PERSONAL = [
   'GET /api/v1/targets',
+  'GET /api/v1/metrics/latest',
   'PUT /api/v1/targets',
   'GET /api/v1/organisation',
   'PUT /api/v1/organisation',

@@ -6,7 +6,11 @@ import { targetMetrics } from '../../contracts/metrics';
 import { journeys } from '../../db/schema';
 import { invalidFields } from '../../domain/errors';
 import { metricsBreakdown } from '../../domain/metrics/breakdown';
+import { contentTypes, exportTable } from '../../domain/metrics/export-table';
+import { breakdownTable, reactionsTable } from '../../domain/metrics/export-views';
 import { metricsJourney } from '../../domain/metrics/journey';
+import { latestResponse } from '../../domain/metrics/latest-response';
+import type { MetricFilters } from '../../domain/metrics/metric-filters';
 import type { MetricRequest } from '../../domain/metrics/metric-request';
 import { metricsOverview } from '../../domain/metrics/overview';
 import { type Period, periodContaining, periodDays } from '../../domain/metrics/periods';
@@ -48,8 +52,26 @@ function periodOf(q: MetricQuery): Period {
   return period;
 }
 
+const filterKeys = [
+  'journey',
+  'departmentId',
+  'teamId',
+  'technicianId',
+  'contractorId',
+  'trade',
+  'complexId',
+  'city',
+  'minGrade',
+  'maxGrade',
+  'hasComment',
+] as const satisfies readonly (keyof MetricFilters)[];
+
+/** The query's filters alone (not the period, grain, grouping or format), those given. */
+const filtersOf = (q: MetricQuery): MetricFilters =>
+  Object.fromEntries(filterKeys.filter((k) => q[k] !== undefined).map((k) => [k, q[k]]));
+
 function metricRequest(ctx: AppContext, request: FastifyRequest, q: MetricQuery): MetricRequest {
-  const { period, at, from, to, ...filters } = q;
+  const filters = filtersOf(q);
   return {
     db: ctx.db,
     actor: actorOf(request),
@@ -147,6 +169,74 @@ export async function register(app: FastifyInstance, ctx: AppContext) {
       },
     },
     async (request) => metricsJourney(metricRequest(ctx, request, request.query)),
+  );
+
+  const ZFormat = z.object({ format: z.enum(['csv', 'xlsx']).default('xlsx') });
+  const attachment = (name: string, format: 'csv' | 'xlsx') =>
+    `attachment; filename="achtplus-${name}.${format}"`;
+
+  r.get(
+    '/api/v1/metrics/breakdown/export',
+    {
+      config: personalData,
+      schema: {
+        tags,
+        summary: 'The breakdown table as CSV or XLSX (scores hidden below the minimum n, text neutralised)',
+        querystring: ZBreakdownQuery.extend(ZFormat.shape),
+      },
+    },
+    async (request, reply) => {
+      const req = metricRequest(ctx, request, request.query);
+      const table = breakdownTable(req, await metricsBreakdown({ ...req, by: request.query.by }));
+      const { format } = request.query;
+      return reply
+        .header('content-type', contentTypes[format])
+        .header('content-disposition', attachment(`per-${request.query.by}`, format))
+        .send(await exportTable(table, format));
+    },
+  );
+
+  r.get(
+    '/api/v1/metrics/reactions/export',
+    {
+      config: personalData,
+      schema: {
+        tags,
+        summary: 'The reactions of the scope and period as CSV or XLSX, newest first (at most 50,000)',
+        querystring: ZMetricQuery.extend(ZFormat.shape),
+      },
+    },
+    async (request, reply) => {
+      const table = await reactionsTable(metricRequest(ctx, request, request.query));
+      const { format } = request.query;
+      return reply
+        .header('content-type', contentTypes[format])
+        .header('content-disposition', attachment('reacties', format))
+        .send(await exportTable(table, format));
+    },
+  );
+
+  r.get(
+    '/api/v1/metrics/latest',
+    {
+      schema: {
+        tags,
+        summary: 'The newest response in scope and filters: an open dashboard reloads when it changes',
+        querystring: ZMetricQuery,
+        response: {
+          200: z.object({ latest: z.object({ id: z.number().int(), submittedAt: z.string() }).nullable() }),
+        },
+      },
+    },
+    async (request) => {
+      return {
+        latest: await latestResponse({
+          db: ctx.db,
+          actor: actorOf(request),
+          filters: filtersOf(request.query),
+        }),
+      };
+    },
   );
 
   r.get(
