@@ -70,9 +70,11 @@ export function previousPeriod(p: Period): Period {
 
 /** The same period a year earlier (ISO weeks shift by 52 weeks, so they stay Monday–Sunday). */
 export function sameTimeLastYear(p: Period): Period {
-  if (isWholeWeeks(p)) return { from: iso(addDays(day(p.from), -364)), to: iso(addDays(day(p.to), -364)) };
-  const from = addYears(day(p.from), -1);
+  // a month or quarter that happens to run Monday to Sunday (February 2027) is still a month
   const months = wholeMonths(p);
+  if (!months && isWholeWeeks(p))
+    return { from: iso(addDays(day(p.from), -364)), to: iso(addDays(day(p.to), -364)) };
+  const from = addYears(day(p.from), -1);
   const to = months ? endOfMonth(addMonths(from, months - 1)) : addYears(day(p.to), -1);
   return { from: iso(from), to: iso(to) };
 }
