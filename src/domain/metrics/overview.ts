@@ -29,7 +29,13 @@ export async function comparedFigures(req: MetricRequest, periods = comparedPeri
       return sums ?? emptySums;
     }),
   );
-  return { sums: current!, figures: responseFigures(current!, req, previous, lastYear) };
+  // a year's previous period is last year: say it once
+  const sameAsPrevious =
+    periods.lastYear.from === periods.previous.from && periods.lastYear.to === periods.previous.to;
+  return {
+    sums: current!,
+    figures: responseFigures(current!, req, previous, sameAsPrevious ? null : lastYear),
+  };
 }
 
 /** The targets in force for the period's year (the year it ends in) on the figures that have one. */
