@@ -106,6 +106,10 @@ async function secondaryIndexes(
 
 /** Tables the demo fills, for clearing an interrupted seeding. */
 export const demoFilledTables = [
+  // the backlog sweep may have rolled up some of an interrupted seeding's responses
+  'response_rollups',
+  'answer_rollups',
+  'targets',
   'response_answers',
   'responses',
   'invitations',

@@ -1,5 +1,5 @@
 import type { AppContext } from '../context';
-import { organisation } from '../db/schema';
+import { organisation, targets } from '../db/schema';
 import { recordAudit } from '../domain/audit/record-audit';
 import { markInstallKind } from '../domain/organisation/install-kind';
 import { ensureDefaultQuestionnaires } from '../domain/questionnaires/ensure-default-questionnaires';
@@ -8,6 +8,7 @@ import { generateDemo } from './generate-demo';
 import { demoFilledTables, loadDemoTables } from './load-demo';
 import { createDemoLogins, DEMO_LOGINS } from './logins';
 import type { TDemoOptions } from './options';
+import { demoTargets } from './targets';
 
 /**
  * What the database holds, as far as the demo is concerned:
@@ -76,6 +77,7 @@ export async function seedDemo({
       primaryColor: o.primaryColor,
       accentColor: o.accentColor,
     });
+    await tx.insert(targets).values(demoTargets(dataset.volumes.asOf));
     // from here on the install is the demo: its accounts sign in on this machine only (demo-sign-in.ts)
     await markInstallKind(tx, 'demo');
     await recordAudit({
