@@ -25,7 +25,8 @@ export const comparedPeriods = (period: Period): ComparedPeriods => ({
 export async function comparedFigures(req: MetricRequest, periods = comparedPeriods(req.period)) {
   const [current, previous, lastYear] = await Promise.all(
     [periods.current, periods.previous, periods.lastYear].map(async (period) => {
-      const [sums] = await responseSums({ ...req, period });
+      // one total, whatever `by` the caller's request carries (the breakdown's reference)
+      const [sums] = await responseSums({ ...req, period, by: 'total' });
       return sums ?? emptySums;
     }),
   );
