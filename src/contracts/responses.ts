@@ -14,7 +14,11 @@ import type { ZTeamDetail, ZTeamItem } from '../http/presenters/team';
 import type { ZTenantContact, ZTenantItem } from '../http/presenters/tenant';
 import type { ZUnitDetail, ZUnitItem } from '../http/presenters/unit';
 import type { ZUser } from '../http/routes/admin-users';
+import type { ZApiKey } from '../http/routes/api-keys';
+import type { ZAuditEntry } from '../http/routes/audit-log';
 import type { ZMe } from '../http/routes/me';
+import type { ZOutboxMessage } from '../http/routes/outbox';
+import type { ZLoginInfo } from '../http/routes/public';
 
 /**
  * What the API answers, as types the staff app reads. The zod schemas in src/http/presenters/ (and
@@ -75,6 +79,11 @@ export type TImportRunItem = AsJson<Awaited<ReturnType<typeof listImportRuns>>[n
 export type TImportRun = Omit<AsJson<NonNullable<Awaited<ReturnType<typeof getImportRun>>>>, 'problems'> & {
   problems: TImportProblem[];
 };
+
+export type TApiKey = z.infer<typeof ZApiKey>;
+export type TAuditEntry = z.infer<typeof ZAuditEntry>;
+export type TOutboxMessage = z.infer<typeof ZOutboxMessage>;
+export type TLoginInfo = z.infer<typeof ZLoginInfo>;
 
 export type TAnswer = z.infer<typeof ZAnswer>;
 export type TResponseItem = z.infer<typeof ZResponseItem>;

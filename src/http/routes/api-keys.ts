@@ -9,7 +9,7 @@ import { apiKeyScopes } from '../../policy/actor';
 import { actorOf } from '../authenticate';
 
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
-const ZApiKey = z.object({
+export const ZApiKey = z.object({
   id: z.number(),
   name: z.string(),
   prefix: z.string(),

@@ -15,7 +15,7 @@ const ZAuditQuery = ZPageQuery.extend({
   from: z.iso.datetime({ offset: true, message: 'must be an ISO 8601 time with offset' }).optional(),
   to: z.iso.datetime({ offset: true, message: 'must be an ISO 8601 time with offset' }).optional(),
 });
-const ZAuditEntry = z.object({
+export const ZAuditEntry = z.object({
   id: z.number(),
   at: z.string(),
   action: z.string(),

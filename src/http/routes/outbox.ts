@@ -14,7 +14,7 @@ const ZOutboxQuery = ZPageQuery.extend({
   kind: z.string().max(100).optional(),
   recipient: ZSearchText.optional(),
 });
-const ZOutboxMessage = z.object({
+export const ZOutboxMessage = z.object({
   id: z.number(),
   channel: z.enum(['email', 'sms']),
   kind: z.string(),

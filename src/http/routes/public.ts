@@ -4,7 +4,7 @@ import { z } from 'zod';
 import type { AppContext } from '../../context';
 import { getLoginInfo } from '../../domain/organisation/get-login-info';
 
-const ZLoginInfo = z.object({
+export const ZLoginInfo = z.object({
   organisation: z.object({ name: z.string(), logoUrl: z.string().nullable(), primaryColor: z.string() }),
   demo: z.boolean(),
   demoLogins: z.array(z.object({ email: z.string(), label: z.string() })),

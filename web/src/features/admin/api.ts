@@ -1,9 +1,12 @@
 import type {
   ApiKeyScope,
+  TApiKey,
+  TAuditEntry,
   TImportDryRun,
   TImportRun,
   TImportRunItem,
   TOrganisationSettings,
+  TOutboxMessage,
   TUser,
 } from '@contracts';
 import { useQuery } from '@tanstack/react-query';
@@ -11,44 +14,10 @@ import { api, v1 } from '../../lib/api';
 import { usePage } from '../../lib/queries';
 import { type ListQuery, queryKeys } from '../../lib/query-keys';
 
-/*
- * Written out by hand until their routes export the response schema for src/contracts to infer:
- * ZApiKey (src/http/routes/api-keys.ts), ZAuditEntry (audit-log.ts), ZOutboxMessage (outbox.ts).
- * Each lists the fields of its schema that the pages read, typed as the schema types them.
- */
-export interface ApiKey {
-  id: number;
-  name: string;
-  prefix: string;
-  scopes: string[];
-  createdAt: string;
-  lastUsedAt: string | null;
-  revokedAt: string | null;
-}
-export interface AuditEntry {
-  id: number;
-  at: string;
-  action: string;
-  subjectType: string | null;
-  subjectId: string | null;
-  details: Record<string, unknown> | null;
-  ip: string | null;
-  actor: { kind: 'user' | 'api_key' | 'system'; id: string | null; name: string | null };
-}
-export type OutboxStatus = 'not_sent' | 'queued' | 'sent' | 'failed' | 'sending';
-export interface OutboxMessage {
-  id: number;
-  channel: 'email' | 'sms';
-  kind: string;
-  recipient: string;
-  subject: string | null;
-  status: OutboxStatus;
-  /** while `sending`: since when a worker holds it */
-  sendingSince: string | null;
-  attempts: number;
-  createdAt: string;
-  sentAt: string | null;
-}
+export type ApiKey = TApiKey;
+export type AuditEntry = TAuditEntry;
+export type OutboxMessage = TOutboxMessage;
+export type OutboxStatus = TOutboxMessage['status'];
 
 export const useUsers = (query: ListQuery) => usePage<TUser>(queryKeys.users.list(query), '/users', query);
 

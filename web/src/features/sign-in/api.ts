@@ -1,19 +1,10 @@
+import type { TLoginInfo } from '@contracts';
 import { useQuery } from '@tanstack/react-query';
 import { api } from '../../lib/api';
 import { queryKeys } from '../../lib/query-keys';
 
-/**
- * GET /api/public/login-info, written out by hand until src/http/routes/public.ts exports ZLoginInfo
- * for src/contracts to infer; typed as that schema types it.
- */
-export interface LoginInfo {
-  organisation: { name: string; logoUrl: string | null; primaryColor: string };
-  demo: boolean;
-  demoLogins: Array<{ email: string; label: string }>;
-  demoPassword?: string;
-  /** on a demo whose accounts may not sign in here: why not */
-  demoSignInRefused?: string;
-}
+/** GET /api/public/login-info (ZLoginInfo in src/http/routes/public.ts). */
+export type LoginInfo = TLoginInfo;
 
 /** The corporation's name and logo, and on a demo its logins; the shell's header reads it too. */
 export function useLoginInfo() {
