@@ -7,7 +7,7 @@ import type { MetricRequest } from './metric-request';
 import { type Period, previousPeriod, sameTimeLastYear } from './periods';
 import { phaseFigures, weakestPhase } from './phases';
 import { answerSums, responseSums } from './sums';
-import { againstTarget, targetFor } from './targets';
+import { againstTarget, departmentOfTeam, targetFor } from './targets';
 
 export interface ComparedPeriods {
   current: Period;
@@ -42,9 +42,10 @@ export async function comparedFigures(req: MetricRequest, periods = comparedPeri
 /** The targets in force for the period's year (the year it ends in) on the figures that have one. */
 export async function withTargets(req: MetricRequest, figures: ResponseFigures): Promise<ResponseFigures> {
   const year = Number(req.period.to.slice(0, 4));
+  const departmentIdOfTeam = await departmentOfTeam(req.db, req.filters.teamId);
   const [eightPlus, grade, nps, dissatisfied] = await Promise.all(
     (['eight_plus', 'grade', 'nps', 'dissatisfied'] as const).map((metric) =>
-      targetFor(req.db, { year, metric, filters: req.filters }),
+      targetFor(req.db, { year, metric, filters: req.filters, departmentIdOfTeam }),
     ),
   );
   return {

@@ -2,7 +2,7 @@ import { and, desc, eq, isNull, sql } from 'drizzle-orm';
 import type { AnyPgColumn } from 'drizzle-orm/pg-core';
 import type { TargetMetric } from '../../contracts/metrics';
 import type { Db } from '../../db/client';
-import { type Journey, targets } from '../../db/schema';
+import { type Journey, targets, teams } from '../../db/schema';
 import type { Actor } from '../../policy/actor';
 import { authorize } from '../../policy/policy';
 import { badRequest, invalidFields } from '../errors';
@@ -132,6 +132,16 @@ export async function targetFor(
     (departmentId ? find('department', (t) => t.departmentId === departmentId) : null) ??
     find('organisation', (t) => t.departmentId === null && t.teamId === null && t.contractorId === null)
   );
+}
+
+/** The department of the team a figure is narrowed to: its target applies when the team has none. */
+export async function departmentOfTeam(db: Db, teamId?: number): Promise<number | null> {
+  if (!teamId) return null;
+  const [team] = await db
+    .select({ departmentId: teams.departmentId })
+    .from(teams)
+    .where(eq(teams.id, teamId));
+  return team?.departmentId ?? null;
 }
 
 /** The figure against its target: how far it is (figure − target) and whether it is met. */
