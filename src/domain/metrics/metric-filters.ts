@@ -1,6 +1,6 @@
-import { eq, type SQL, type SQLWrapper, sql } from 'drizzle-orm';
+import { eq, type SQL, type SQLWrapper } from 'drizzle-orm';
 import type { AnyPgColumn } from 'drizzle-orm/pg-core';
-import { type Journey, responses, units } from '../../db/schema';
+import type { Journey } from '../../db/schema';
 import { responseConditions } from '../responses/list-responses';
 import type { Period } from './periods';
 
@@ -53,11 +53,5 @@ export function attributionConditions(table: AttributionTable, f: MetricFilters)
 
 /** Every filter on the responses table, with the period as business dates of submission. */
 export function responseFilterConditions(f: MetricFilters, period?: Period): (SQL | undefined)[] {
-  return [
-    ...responseConditions({ ...f, from: period?.from, to: period?.to }),
-    f.complexId ? eq(responses.complexId, f.complexId) : undefined,
-    f.city
-      ? sql`exists (select 1 from ${units} where ${units.id} = ${responses.unitId} and ${units.city} = ${f.city})`
-      : undefined,
-  ];
+  return responseConditions({ ...f, from: period?.from, to: period?.to });
 }

@@ -1,6 +1,6 @@
 import { and, count, desc, eq, gte, lte, type SQL, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client';
-import { type Journey, responseAnswers, responses } from '../../db/schema';
+import { type Journey, responseAnswers, responses, units } from '../../db/schema';
 import { offsetOf, type PageRequest } from '../../lib/search-pattern';
 import type { Actor } from '../../policy/actor';
 import { authorize } from '../../policy/policy';
@@ -22,6 +22,9 @@ export interface ResponseFilters {
   maxGrade?: number;
   /** true: only responses with a written comment; false: only those without */
   hasComment?: boolean;
+  /** the home's complex and city (the dashboards narrow to them) */
+  complexId?: number;
+  city?: string;
 }
 
 export interface ListResponsesOptions extends PageRequest, ResponseFilters {
@@ -61,5 +64,9 @@ export function responseConditions(f: ResponseFilters): (SQL | undefined)[] {
     f.minGrade !== undefined ? gte(responses.grade, f.minGrade) : undefined,
     f.maxGrade !== undefined ? lte(responses.grade, f.maxGrade) : undefined,
     f.hasComment === undefined ? undefined : f.hasComment ? hasWrittenComment : sql`not ${hasWrittenComment}`,
+    f.complexId ? eq(responses.complexId, f.complexId) : undefined,
+    f.city
+      ? sql`exists (select 1 from ${units} where ${units.id} = ${responses.unitId} and ${units.city} = ${f.city})`
+      : undefined,
   ];
 }
