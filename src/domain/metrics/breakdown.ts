@@ -49,8 +49,12 @@ export async function metricsBreakdown(req: MetricRequest & { by: BreakdownDimen
     current.map((s) => s.key),
   );
   const p0 = reference.sums.gradeN ? reference.sums.grade8Plus / reference.sums.gradeN : null;
+  // a year's previous period is last year: its change is said once, as the reference says it
+  const sameAsPrevious =
+    periods.lastYear.from === periods.previous.from && periods.lastYear.to === periods.previous.to;
   const rows = current.map((s) => {
-    const figures = responseFigures(s, req, before.get(s.key) ?? emptySums, yearAgo.get(s.key) ?? emptySums);
+    const lastYearOf = sameAsPrevious ? null : (yearAgo.get(s.key) ?? emptySums);
+    const figures = responseFigures(s, req, before.get(s.key) ?? emptySums, lastYearOf);
     const share = figures.eightPlus.value;
     const funnel =
       share === null || p0 === null
