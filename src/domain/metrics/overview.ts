@@ -40,12 +40,29 @@ export async function comparedFigures(req: MetricRequest, periods = comparedPeri
 }
 
 /** The targets in force for the period's year (the year it ends in) on the figures that have one. */
+/**
+ * Whose target an unfiltered figure is measured against: what the actor's scope is — a team
+ * leader's one team, a head's department, a contractor itself; else the filters alone decide.
+ */
+function ownSubject({ actor }: MetricRequest): {
+  teamId?: number;
+  departmentId?: number;
+  contractorId?: number;
+} {
+  if (actor.kind !== 'user') return {};
+  if (actor.role === 'team_leader' && actor.ledTeamIds.length === 1) return { teamId: actor.ledTeamIds[0] };
+  if (actor.role === 'head' && actor.departmentId) return { departmentId: actor.departmentId };
+  if (actor.role === 'contractor' && actor.contractorId) return { contractorId: actor.contractorId };
+  return {};
+}
+
 export async function withTargets(req: MetricRequest, figures: ResponseFigures): Promise<ResponseFigures> {
   const year = Number(req.period.to.slice(0, 4));
-  const departmentIdOfTeam = await departmentOfTeam(req.db, req.filters.teamId);
+  const filters = { ...ownSubject(req), ...req.filters };
+  const departmentIdOfTeam = await departmentOfTeam(req.db, filters.teamId);
   const [eightPlus, grade, nps, dissatisfied] = await Promise.all(
     (['eight_plus', 'grade', 'nps', 'dissatisfied'] as const).map((metric) =>
-      targetFor(req.db, { year, metric, filters: req.filters, departmentIdOfTeam }),
+      targetFor(req.db, { year, metric, filters, departmentIdOfTeam }),
     ),
   );
   return {

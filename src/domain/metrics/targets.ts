@@ -2,10 +2,10 @@ import { and, desc, eq, isNull, sql } from 'drizzle-orm';
 import type { AnyPgColumn } from 'drizzle-orm/pg-core';
 import type { TargetMetric } from '../../contracts/metrics';
 import type { Db } from '../../db/client';
-import { type Journey, targets, teams } from '../../db/schema';
+import { contractors, departments, type Journey, targets, teams } from '../../db/schema';
 import type { Actor } from '../../policy/actor';
 import { authorize } from '../../policy/policy';
-import { badRequest, invalidFields } from '../errors';
+import { badRequest, conflict, invalidFields, refused } from '../errors';
 import type { Figure } from './figures';
 import type { MetricFilters } from './metric-filters';
 
@@ -44,27 +44,35 @@ export async function setTarget(
     throw invalidFields([
       { field: 'body.value', message: `must lie between ${low} and ${high} for ${input.metric}` },
     ]);
+  await checkSubject(db, actor, input);
   const by = actor.kind === 'user' ? actor.email : actor.name;
-  return db.transaction(async (tx) => {
-    await tx
-      .update(targets)
-      .set({ replacedAt: sql`now()` })
-      .where(and(isNull(targets.replacedAt), ...sameSubject(input)));
-    const [row] = await tx
-      .insert(targets)
-      .values({
-        year: input.year,
-        journey: input.journey,
-        metric: input.metric,
-        departmentId: input.departmentId ?? null,
-        teamId: input.teamId ?? null,
-        contractorId: input.contractorId ?? null,
-        value: input.value,
-        setBy: by,
-      })
-      .returning();
-    return row!;
-  });
+  return db
+    .transaction(async (tx) => {
+      await tx
+        .update(targets)
+        .set({ replacedAt: sql`now()` })
+        .where(and(isNull(targets.replacedAt), ...sameSubject(input)));
+      const [row] = await tx
+        .insert(targets)
+        .values({
+          year: input.year,
+          journey: input.journey,
+          metric: input.metric,
+          departmentId: input.departmentId ?? null,
+          teamId: input.teamId ?? null,
+          contractorId: input.contractorId ?? null,
+          value: input.value,
+          setBy: by,
+        })
+        .returning();
+      return row!;
+    })
+    .catch((err: unknown) => {
+      // two settings of the same target at the same moment: one wins, the other is told to look again
+      if (isUniqueViolation(err))
+        throw conflict('This target was just set by someone else; reload and try again');
+      throw err;
+    });
 }
 
 function sameSubject(t: { year: number; journey: Journey; metric: TargetMetric } & TargetSubject) {
@@ -135,6 +143,27 @@ export async function targetFor(
 }
 
 /** The department of the team a figure is narrowed to: its target applies when the team has none. */
+/**
+ * The subject must exist (400 naming the field otherwise); a head sets targets for the own
+ * department, its teams and contractors — the organisation's are quality's and the admin's.
+ */
+async function checkSubject(db: Db, actor: Actor, input: TargetSubject) {
+  const exists = async (table: typeof teams | typeof departments | typeof contractors, id: number) =>
+    (await db.select({ id: table.id }).from(table).where(eq(table.id, id))).length > 0;
+  if (input.teamId && !(await exists(teams, input.teamId)))
+    throw invalidFields([{ field: 'body.teamId', message: 'no such team' }]);
+  if (input.departmentId && !(await exists(departments, input.departmentId)))
+    throw invalidFields([{ field: 'body.departmentId', message: 'no such department' }]);
+  if (input.contractorId && !(await exists(contractors, input.contractorId)))
+    throw invalidFields([{ field: 'body.contractorId', message: 'no such contractor' }]);
+  if (actor.kind !== 'user' || actor.role !== 'head' || input.contractorId) return;
+  const department = input.departmentId ?? (await departmentOfTeam(db, input.teamId ?? undefined));
+  if (!department || department !== actor.departmentId)
+    throw refused(
+      "A head of department sets the targets of the own department and its teams; the organisation's are set by quality",
+    );
+}
+
 export async function departmentOfTeam(db: Db, teamId?: number): Promise<number | null> {
   if (!teamId) return null;
   const [team] = await db
@@ -158,4 +187,10 @@ export function againstTarget(
     met: gap === null ? null : lowerIsBetter ? gap <= 0 : gap >= 0,
     level: target.level,
   };
+}
+
+function isUniqueViolation(err: unknown): boolean {
+  for (let e: unknown = err; e; e = (e as { cause?: unknown }).cause)
+    if ((e as { code?: string }).code === '23505') return true;
+  return false;
 }

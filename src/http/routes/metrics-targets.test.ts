@@ -59,15 +59,27 @@ const overview = async (query = '') => {
 const share = (grades: number[]) => grades.filter((g) => g >= 8).length / grades.length;
 
 describe('PUT /targets', () => {
+  it("a head sets the own department's and its teams' targets, not the organisation's or another department's", async () => {
+    expect((await put('head', { value: 0.6 })).statusCode).toBe(403);
+    expect((await put('head', { value: 0.6, departmentId: w.departments.planned.id })).statusCode).toBe(403);
+    expect((await put('head', { value: 0.6, teamId: w.teams.repairSouth.id, year: 2024 })).statusCode).toBe(
+      200,
+    );
+    const bogus = await put('admin', { value: 0.6, teamId: 999_999 });
+    expect(bogus.statusCode).toBe(400);
+    expect(bogus.json().issues).toEqual([{ field: 'body.teamId', message: 'no such team' }]);
+  });
+
   it.each([...worldActors, 'apiResponses', 'signedOut'] as const)('as %s', async (actor) => {
-    const res = await put(actor, { value: 0.65, journey: 'vacancy' });
+    // the head's own department: a target heads, quality and admins may set
+    const res = await put(actor, { value: 0.65, journey: 'vacancy', departmentId: w.departments.repair.id });
     const allowed = ['head', 'quality', 'admin'].includes(actor);
     expect(res.statusCode, res.body).toBe(allowed ? 200 : actor === 'signedOut' ? 401 : 403);
     if (allowed) expect(res.json()).toMatchObject({ value: 0.65, journey: 'vacancy', replacedAt: null });
   });
 
   it('a second target for the same year, journey, metric and subject replaces the first; GET lists both, in force first', async () => {
-    const first = (await put('head', { value: 0.6 })).json();
+    const first = (await put('admin', { value: 0.6 })).json();
     const second = (await put('quality', { value: 0.7 })).json();
     const res = await h.app.inject({
       method: 'GET',
@@ -132,6 +144,14 @@ describe('the overview’s 8+ against the target in force', () => {
 
     const department = (await overview(`&departmentId=${w.departments.repair.id}`)).figures.eightPlus;
     expect(department.target).toMatchObject({ value: 0.5, level: 'department', met: true });
+
+    // unfiltered, a team leader of one team is measured against that team's target, a head the department's
+    const own = async (who: 'team_leader' | 'head') =>
+      (
+        await h.app.inject({ method: 'GET', url: `/api/v1/metrics/overview?${march}`, headers: as[who] })
+      ).json().figures.eightPlus.target;
+    expect(await own('team_leader')).toMatchObject({ value: 0.6, level: 'team' });
+    expect(await own('head')).toMatchObject({ value: 0.5, level: 'department' });
 
     // a team without a target of its own: its department's is the nearest
     const other = (await overview(`&teamId=${w.teams.repairSouth.id}`)).figures.eightPlus;
