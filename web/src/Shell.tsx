@@ -16,6 +16,7 @@ import { useDisclosure } from '@mantine/hooks';
 import {
   IconAdjustmentsHorizontal,
   IconBuildingCommunity,
+  IconChartLine,
   IconFileImport,
   IconHome,
   IconKey,
@@ -67,6 +68,7 @@ function useMainNav(me: Me | undefined): NavItem[] {
   if (!me) return [];
   const items: NavItem[] = [
     { to: '/jobs', label: jobsLabel[perspective], ability: 'job.read', icon: IconTool },
+    { to: '/dashboard', label: 'nav.dashboard', ability: 'metrics.read', icon: IconChartLine },
     { to: '/responses', label: 'nav.responses', ability: 'response.read', icon: IconMessageCircle },
     { to: '/teams', label: 'nav.teams', ability: 'masterdata.read', icon: IconUsersGroup },
   ];

@@ -44,6 +44,11 @@ const Imports = lazy(() => import('./features/admin/pages/Imports'));
 const Outbox = lazy(() => import('./features/admin/pages/Outbox'));
 const AuditLog = lazy(() => import('./features/admin/pages/AuditLog'));
 const ResponseList = lazy(() => import('./features/responses/pages/ResponseList'));
+const DashboardOverview = lazy(() => import('./features/dashboard/pages/Overview'));
+const DashboardTrend = lazy(() => import('./features/dashboard/pages/Trend'));
+const DashboardBreakdown = lazy(() => import('./features/dashboard/pages/Breakdown'));
+const DashboardJourney = lazy(() => import('./features/dashboard/pages/Journey'));
+const DashboardTargets = lazy(() => import('./features/dashboard/pages/Targets'));
 const Questionnaires = lazy(() => import('./features/questionnaires/pages/Questionnaires'));
 const QuestionnaireDetail = lazy(() => import('./features/questionnaires/pages/QuestionnaireDetail'));
 const SurveySettings = lazy(() => import('./features/questionnaires/pages/SurveySettings'));
@@ -57,6 +62,11 @@ export const router = createBrowserRouter([
       { index: true, element: <Navigate to="/jobs" replace /> },
       { path: 'jobs', element: <JobList /> },
       { path: 'jobs/:id', element: <JobDetail /> },
+      { path: 'dashboard', element: <DashboardOverview /> },
+      { path: 'dashboard/trend', element: <DashboardTrend /> },
+      { path: 'dashboard/breakdown', element: <DashboardBreakdown /> },
+      { path: 'dashboard/journey', element: <DashboardJourney /> },
+      { path: 'dashboard/targets', element: <DashboardTargets /> },
       { path: 'responses', element: <ResponseList /> },
       { path: 'teams', element: <TeamList /> },
       { path: 'teams/:id', element: <TeamDetail /> },

@@ -33,6 +33,7 @@ export const en: Record<MessageKey, string> = {
   'nav.outbox': 'Messages',
   'nav.audit': 'Audit log',
   'nav.responses': 'Responses',
+  'nav.dashboard': 'Dashboard',
   // the not-found page (unknown paths, and every 404 of the API)
   'notFound.title': 'Not found',
   'notFound.text': 'This page or record does not exist, or you have no access to it.',

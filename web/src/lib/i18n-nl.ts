@@ -35,6 +35,7 @@ export const nl = {
   'nav.outbox': 'Berichten',
   'nav.audit': 'Auditlog',
   'nav.responses': 'Reacties',
+  'nav.dashboard': 'Dashboard',
   // the not-found page (unknown paths, and every 404 of the API)
   'notFound.title': 'Niet gevonden',
   'notFound.text': 'Deze pagina of dit gegeven bestaat niet, of je hebt er geen toegang toe.',

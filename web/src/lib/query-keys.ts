@@ -72,4 +72,21 @@ export const queryKeys = {
   surveySettings: {
     all: ['/survey-settings'] as const,
   },
+  metrics: {
+    /** every figure of the dashboards (not the poll below): what a new reaction invalidates */
+    figures: ['/metrics', 'figures'] as const,
+    overview: (query: ListQuery) => ['/metrics', 'figures', 'overview', query] as const,
+    trend: (query: ListQuery) => ['/metrics', 'figures', 'trend', query] as const,
+    breakdown: (query: ListQuery) => ['/metrics', 'figures', 'breakdown', query] as const,
+    journey: (query: ListQuery) => ['/metrics', 'figures', 'journey', query] as const,
+    /** the newest reaction in the filters, polled while a dashboard is open */
+    latest: (query: ListQuery) => ['/metrics', 'latest', query] as const,
+  },
+  departments: {
+    all: ['/departments'] as const,
+  },
+  targets: {
+    all: ['/targets'] as const,
+    year: (year: number) => ['/targets', year] as const,
+  },
 } as const;
