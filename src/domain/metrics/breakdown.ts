@@ -3,11 +3,12 @@ import type { BreakdownDimension } from '../../contracts/metrics';
 import type { Db } from '../../db/client';
 import { complexes, contractors, departments, employees, teams } from '../../db/schema';
 import { authorize } from '../../policy/policy';
+import { comparisonsFor } from './comparisons';
 import { emptySums, responseFigures } from './figures';
 import { funnelPosition, proportionFunnelLimits } from './funnel';
 import type { MetricRequest } from './metric-request';
 import { comparedFigures, comparedPeriods, withTargets } from './overview';
-import { responseSums } from './sums';
+import { type ResponseSums, responseSums } from './sums';
 
 const named = {
   team: teams,
@@ -24,6 +25,21 @@ async function labels(db: Db, by: BreakdownDimension, keys: (string | null)[]) {
   if (!table || !ids.length) return new Map<string, string>();
   const rows = await db.select({ id: table.id, name: table.name }).from(table).where(inArray(table.id, ids));
   return new Map(rows.map((r) => [String(r.id), r.name]));
+}
+
+/**
+ * The 8+ share the funnel limits are drawn around: the scope's own — a team leader's teams, the
+ * organisation — except for a technician, whose scope is their own work: theirs are drawn around
+ * their team's share (else the department's), an aggregate they may see, hidden below the minimum n.
+ */
+async function funnelCentre(req: MetricRequest, scope: ResponseSums): Promise<number | null> {
+  if (req.actor.kind === 'user' && req.actor.role === 'employee') {
+    const comparisons = await comparisonsFor(req);
+    const around =
+      comparisons.find((c) => c.level === 'team') ?? comparisons.find((c) => c.level === 'department');
+    return around?.figures.eightPlus.value ?? null;
+  }
+  return scope.gradeN ? scope.grade8Plus / scope.gradeN : null;
 }
 
 /**
@@ -48,7 +64,7 @@ export async function metricsBreakdown(req: MetricRequest & { by: BreakdownDimen
     req.by,
     current.map((s) => s.key),
   );
-  const p0 = reference.sums.gradeN ? reference.sums.grade8Plus / reference.sums.gradeN : null;
+  const p0 = await funnelCentre(req, reference.sums);
   // a year's previous period is last year: its change is said once, as the reference says it
   const sameAsPrevious =
     periods.lastYear.from === periods.previous.from && periods.lastYear.to === periods.previous.to;

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TBreakdown, TJourneyFigures, TOverview, TTrend } from '../../contracts/metrics';
 import { responseAnswers } from '../../db/schema';
 import { createApiKey } from '../../domain/api-keys/create-api-key';
+import { funnelPosition, proportionFunnelLimits } from '../../domain/metrics/funnel';
 import { systemActor } from '../../policy/actor';
 import { buildWorld, type World } from '../../test/factories';
 import { startHarness, type TestHarness } from '../../test/harness';
@@ -327,6 +328,23 @@ describe('breakdown by technician, team and contractor: only rows of the actor�
     expect(body.rows.map((r) => [r.key, r.figures.grade.n])).toEqual([
       ['Zwolle', gradesOf(sees[actor]).length],
     ]);
+  });
+  it('a technician’s own row is placed in the funnel around the team’s 8+ share, not around itself', async () => {
+    const body = (await get('employee', 'breakdown', { by: 'technician' })).json() as TBreakdown;
+    const team = (await get('employee', 'overview'))
+      .json()
+      .comparisons.find((c: { level: string }) => c.level === 'team');
+    const row = body.rows[0]!;
+    const expected =
+      team.figures.eightPlus.value === null || row.figures.eightPlus.value === null
+        ? []
+        : funnelPosition(
+            row.figures.eightPlus.value,
+            proportionFunnelLimits({ target: team.figures.eightPlus.value, n: row.figures.eightPlus.n }),
+          );
+    expect(expected).toHaveLength(2);
+    expect(row.funnel).toEqual(expected);
+    expect(team.figures.eightPlus.value).not.toBe(row.figures.eightPlus.value);
   });
   it('a team leader’s rows name the own team’s technicians, not another team’s', async () => {
     const body = (await get('team_leader', 'breakdown', { by: 'technician' })).json();
