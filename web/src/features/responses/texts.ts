@@ -31,6 +31,7 @@ const nl = {
   noComments: 'Geen opmerkingen.',
   withComment: 'Met opmerking',
   withoutComment: 'Zonder opmerking',
+  removeFilter: 'Filter weghalen:',
   question: 'Vraag',
   answer: 'Antwoord',
   agreement: {
@@ -114,6 +115,7 @@ const en: Texts = {
   noComments: 'No comments.',
   withComment: 'With a comment',
   withoutComment: 'Without a comment',
+  removeFilter: 'Remove filter:',
   question: 'Question',
   answer: 'Answer',
   agreement: {

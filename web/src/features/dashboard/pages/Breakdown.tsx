@@ -23,7 +23,7 @@ const ownKeys = ['by', 'sort'] as const;
 
 /** what the reader may break their figures down by, first the one the page opens on */
 export function dimensionsFor(perspective: Perspective): BreakdownDimension[] {
-  if (perspective === 'technician') return ['trade', 'complex', 'city', 'team'];
+  if (perspective === 'technician') return ['complex', 'city', 'trade', 'team'];
   if (perspective === 'contractor') return ['team', 'trade', 'complex', 'city'];
   if (perspective === 'teamLeader') return ['technician', 'contractor', 'team', 'trade', 'complex', 'city'];
   return ['team', 'department', 'technician', 'contractor', 'trade', 'complex', 'city', 'journey'];

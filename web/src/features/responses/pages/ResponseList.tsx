@@ -1,5 +1,5 @@
 import type { TResponseItem } from '@contracts';
-import { Anchor, Group, Text } from '@mantine/core';
+import { Anchor, Badge, CloseButton, Group, Text } from '@mantine/core';
 import { Link } from 'react-router';
 import type { Column } from '../../../components/ListTable';
 import { Page } from '../../../components/Page';
@@ -13,7 +13,27 @@ import { GradeBadge } from '../components/GradeBadge';
 import { commentsOf, gradeBounds } from '../model';
 import { useTexts } from '../texts';
 
-const filterKeys = ['from', 'to', 'journey', 'teamId', 'grade', 'hasComment'] as const;
+const filterKeys = [
+  'from',
+  'to',
+  'journey',
+  'teamId',
+  'grade',
+  'hasComment',
+  // set by a link from the dashboard (a narrowed view's reactions): shown as chips, not fields
+  'departmentId',
+  'technicianId',
+  'contractorId',
+  'trade',
+] as const;
+type Narrowing = 'departmentId' | 'technicianId' | 'contractorId' | 'trade';
+const narrowings: Narrowing[] = ['departmentId', 'technicianId', 'contractorId', 'trade'];
+const narrowingField = {
+  departmentId: 'field.department',
+  technicianId: 'field.technician',
+  contractorId: 'field.contractor',
+  trade: 'field.trade',
+} as const;
 const bandsByName: Record<string, { minGrade?: number; maxGrade?: number }> = gradeBounds;
 const PREVIEW_LENGTH = 120;
 
@@ -27,11 +47,25 @@ export default function ResponseList() {
     to: values.to,
     journey: values.journey,
     teamId: values.teamId,
+    departmentId: values.departmentId,
+    technicianId: values.technicianId,
+    contractorId: values.contractorId,
+    trade: values.trade,
     hasComment: values.hasComment,
     ...bandsByName[values.grade],
     page,
   });
   const title = t('nav.responses');
+  // the narrowed-to name as the rows carry it (every row has the same one)
+  const first = query.data?.items[0];
+  const nameOf = (key: Narrowing) =>
+    key === 'technicianId'
+      ? first?.technician?.name
+      : key === 'contractorId'
+        ? first?.contractor?.name
+        : key === 'trade'
+          ? values.trade
+          : undefined;
   const preview = (r: TResponseItem) => {
     const text = commentsOf(r)
       .map((a) => a.textValue?.trim())
@@ -107,6 +141,33 @@ export default function ResponseList() {
           ]}
         />
       </Group>
+      {narrowings.some((k) => values[k]) && (
+        <Group gap="xs">
+          {narrowings
+            .filter((k) => values[k])
+            .map((k) => {
+              const what = `${t(narrowingField[k])}: ${nameOf(k) ?? values[k]}`;
+              return (
+                <Badge
+                  key={k}
+                  variant="light"
+                  size="lg"
+                  radius="sm"
+                  tt="none"
+                  rightSection={
+                    <CloseButton
+                      size="xs"
+                      aria-label={`${x.removeFilter} ${what}`}
+                      onClick={() => set({ [k]: null })}
+                    />
+                  }
+                >
+                  {what}
+                </Badge>
+              );
+            })}
+        </Group>
+      )}
       <PagedList
         query={query}
         caption={title}
