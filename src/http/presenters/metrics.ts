@@ -1,8 +1,9 @@
 import { z } from 'zod';
 import { breakdownDimensions, periodKinds, targetMetrics } from '../../contracts/metrics';
 import { journeys } from '../../db/schema';
-import { ZBusinessDate, ZOptionalId, ZQueryBoolean, ZSearchText } from './page';
+import { ZBusinessDate, ZOptionalId, ZSearchText } from './page';
 import { ZResponseItem } from './response';
+import { ZResponseFilterFields } from './response-filters';
 
 /** The filters every metric endpoint takes, as the dashboards keep them in the URL. */
 export const ZMetricQuery = z.object({
@@ -10,17 +11,9 @@ export const ZMetricQuery = z.object({
   at: ZBusinessDate.optional().describe('a date inside the period (default today, Europe/Amsterdam)'),
   from: ZBusinessDate.optional().describe('custom period: first day'),
   to: ZBusinessDate.optional().describe('custom period: last day'),
-  journey: z.enum(journeys).optional(),
-  departmentId: ZOptionalId,
-  teamId: ZOptionalId,
-  technicianId: ZOptionalId,
-  contractorId: ZOptionalId,
-  trade: ZSearchText.optional(),
+  ...ZResponseFilterFields.shape,
   complexId: ZOptionalId,
   city: ZSearchText.optional(),
-  minGrade: z.coerce.number().int().min(1).max(10).optional(),
-  maxGrade: z.coerce.number().int().min(1).max(10).optional(),
-  hasComment: ZQueryBoolean.optional(),
 });
 
 export const ZPeriod = z.object({ from: z.string(), to: z.string() });

@@ -1,38 +1,19 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { z } from 'zod';
 import type { AppContext } from '../../context';
-import { journeys } from '../../db/schema';
 import { getJobSurvey } from '../../domain/responses/get-job-survey';
 import { listResponses } from '../../domain/responses/list-responses';
 import { actorOf, forbiddenAs } from '../authenticate';
 import { notFound } from '../errors';
 import { registerPageRoute } from '../page-route';
 import { personalData } from '../personal-data';
-import {
-  ZBusinessDate,
-  ZIdParams,
-  ZOptionalId,
-  ZPageQuery,
-  ZQueryBoolean,
-  ZSearchText,
-} from '../presenters/page';
+import { ZIdParams, ZPageQuery } from '../presenters/page';
 import { presentJobSurvey, presentResponse, ZJobSurvey, ZResponseItem } from '../presenters/response';
-
-const ZGrade = z.coerce.number().int().min(1).max(10).optional();
+import { ZResponseFilterFields, ZSubmittedBetween } from '../presenters/response-filters';
 
 export const ZListResponsesQuery = ZPageQuery.extend({
-  from: ZBusinessDate.optional().describe('submitted on or after this date (Europe/Amsterdam)'),
-  to: ZBusinessDate.optional().describe('submitted on or before this date (Europe/Amsterdam)'),
-  journey: z.enum(journeys).optional(),
-  departmentId: ZOptionalId,
-  teamId: ZOptionalId,
-  technicianId: ZOptionalId,
-  contractorId: ZOptionalId,
-  trade: ZSearchText.optional(),
-  minGrade: ZGrade,
-  maxGrade: ZGrade,
-  hasComment: ZQueryBoolean.optional(),
+  ...ZSubmittedBetween.shape,
+  ...ZResponseFilterFields.shape,
 });
 
 /** Survey responses, and the survey of one job. Every read is scoped by the policy. */
