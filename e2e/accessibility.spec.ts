@@ -169,4 +169,34 @@ describe('the staff app is accessible (axe-core finds no violations)', () => {
     await page.goto('/teams');
     await audit(page, 'team-leader-teams');
   });
+
+  it('the dashboards', async () => {
+    await switchTo('teamLeader');
+    // each page once its figures are there (the journey is chosen first, then the figures load)
+    const pages = [
+      ['/dashboard', 'Laatste reacties met een opmerking'],
+      ['/dashboard/trend', '% 8 of hoger per maand'],
+      ['/dashboard/breakdown', 'Uitsplitsing: Vakman'],
+      ['/dashboard/journey', 'Wat het rapportcijfer het meest bepaalt'],
+    ] as const;
+    for (const [path, shown] of pages) {
+      await page.goto(path);
+      await page.getByRole(path.endsWith('breakdown') ? 'table' : 'heading', { name: shown }).waitFor();
+      await audit(page, `dashboard${path.replaceAll('/', '_').slice('/dashboard'.length)}`);
+    }
+    // the filters behind "Meer filters", open
+    await page.getByRole('button', { name: 'Meer filters' }).click();
+    await page.getByRole('combobox', { name: 'Vakman' }).waitFor();
+    await audit(page, 'dashboard-more-filters');
+
+    await switchTo('technician');
+    await page.goto('/dashboard');
+    await page.getByRole('heading', { name: 'Ter vergelijking' }).waitFor();
+    await audit(page, 'dashboard-technician');
+
+    await switchTo('admin');
+    await page.goto('/dashboard/targets');
+    await page.getByRole('button', { name: 'Doel vastleggen' }).waitFor();
+    await audit(page, 'dashboard-targets');
+  });
 });

@@ -177,7 +177,7 @@ const nl = {
   trendOf: (metric: string, grain: string) => `${metric} per ${grain}`,
   trendSummary: (metric: string, points: number, first: string, last: string) =>
     `Lijngrafiek van ${metric} over ${points} perioden, van ${first} tot ${last}. De tabel hieronder geeft dezelfde cijfers.`,
-  targetLine: (target: string) => `Doel ${target}`,
+  targetLine: (target: string) => `Doel ${target} (stippellijn)`,
   startOf: 'Vanaf',
   noPoints: 'Geen reacties in deze periode.',
   // breakdown
@@ -206,6 +206,7 @@ const nl = {
   drivers: 'Wat het rapportcijfer het meest bepaalt',
   driversHint: (n: string, r2: string) =>
     `Relatieve gewichten (Johnson): welk deel van de verschillen in het rapportcijfer elke fase of stelling verklaart, over ${n} reacties die alles beantwoordden; samen ${r2}.`,
+  number: 'Nr.',
   weight: 'Gewicht',
   correlation: 'Samenhang (r)',
   significance: 'Significant',
@@ -217,7 +218,7 @@ const nl = {
   quadrantHint:
     'Rechtsonder: belangrijk en laag gewaardeerd, daar levert verbeteren het meest op. Het belang is het gewicht; de prestatie het gemiddelde op de eigen schaal (0–100 %).',
   quadrantSummary: (count: number) =>
-    `Spreidingsdiagram van ${count} fasen en stellingen, belang tegen prestatie. De tabel hiernaast geeft dezelfde cijfers.`,
+    `Spreidingsdiagram van ${count} fasen en stellingen, belang tegen prestatie; de nummers zijn die van de tabel, die dezelfde cijfers geeft.`,
   importance: 'Belang',
   firstTimeFix: 'In één keer goed',
   ftfReported: 'Volgens de huurder',
@@ -424,7 +425,7 @@ const en: Texts = {
   trendOf: (metric, grain) => `${metric} per ${grain}`,
   trendSummary: (metric, points, first, last) =>
     `Line chart of ${metric} over ${points} periods, from ${first} to ${last}. The table below gives the same figures.`,
-  targetLine: (target) => `Target ${target}`,
+  targetLine: (target) => `Target ${target} (dashed line)`,
   startOf: 'From',
   noPoints: 'No responses in this period.',
   by: 'Break down by',
@@ -451,6 +452,7 @@ const en: Texts = {
   drivers: 'What drives the grade most',
   driversHint: (n, r2) =>
     `Relative weights (Johnson): the share of the differences in the grade each phase or statement explains, over ${n} responses that answered all of them; together ${r2}.`,
+  number: 'No.',
   weight: 'Weight',
   correlation: 'Correlation (r)',
   significance: 'Significant',
@@ -462,7 +464,7 @@ const en: Texts = {
   quadrantHint:
     'Bottom right: important and rated low, where improving pays most. Importance is the weight; performance the mean on its own scale (0–100 %).',
   quadrantSummary: (count) =>
-    `Scatter chart of ${count} phases and statements, importance against performance. The table beside it gives the same figures.`,
+    `Scatter chart of ${count} phases and statements, importance against performance; the numbers are the table's, which gives the same figures.`,
   importance: 'Importance',
   firstTimeFix: 'First-time fix',
   ftfReported: 'As the tenant reported it',

@@ -8,8 +8,13 @@ import { useTexts } from '../texts';
 /** which changes the figures of a page name, and against what ("vorig jaar"): set by the page */
 export const FigureChanges = createContext<ChangeAgainst[]>([]);
 
-/** better blue, worse orange — apart for the usual colour-vision deficiencies, and said in words too */
-const changeColor = (c: DescribedChange) => (c.good ? 'blue.8' : 'orange.9');
+/**
+ * Better blue, worse a dark orange — apart for the usual colour-vision deficiencies, said in words
+ * too, and both above 4.5:1 on white (Mantine's orange.9 is 4.1:1).
+ */
+export const betterColor = 'blue.8';
+export const worseColor = '#a63a0a';
+const changeColor = (c: DescribedChange) => (c.good ? betterColor : worseColor);
 
 function Change({ change, size }: { change: DescribedChange; size: 'sm' | 'xs' }) {
   // a table cell says it short, with the whole sentence for screen readers and on hover

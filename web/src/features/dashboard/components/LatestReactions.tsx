@@ -47,11 +47,17 @@ export function LatestReactions(props: {
                   {who && ` · ${who}`}
                   {' · '}
                   {r.job ? (
-                    <Anchor component={Link} to={`/jobs/${r.job.id}`} size="xs">
+                    <Anchor component={Link} to={`/jobs/${r.job.id}`} size="xs" underline="always">
                       {`${x.openReaction} (${r.job.externalId})`}
                     </Anchor>
                   ) : (
-                    <Anchor component="button" type="button" size="xs" onClick={() => setOpen(r)}>
+                    <Anchor
+                      component="button"
+                      type="button"
+                      size="xs"
+                      underline="always"
+                      onClick={() => setOpen(r)}
+                    >
                       {x.openReaction}
                     </Anchor>
                   )}

@@ -3,6 +3,7 @@ import type { TJourneyFigures } from '@contracts';
 import { ScatterChart } from '@mantine/charts';
 import { Text } from '@mantine/core';
 import { useId } from 'react';
+import { LabelList } from 'recharts';
 import { useTexts } from '../texts';
 
 type Drivers = TJourneyFigures['drivers'];
@@ -24,7 +25,8 @@ export function QuadrantChart({
   const summaryId = useId();
   const total = drivers.items.reduce((s, i) => s + i.weight, 0) || 1;
   const items = drivers.items.map((i, index) => ({
-    point: { importance: (i.weight / total) * 100, performance: i.performance * 100, index },
+    // `nr` is the number the drivers' table gives the same row
+    point: { importance: (i.weight / total) * 100, performance: i.performance * 100, index, nr: index + 1 },
     label: name(i),
     significant: i.significant,
   }));
@@ -32,6 +34,8 @@ export function QuadrantChart({
   const mean = (values: number[]) => values.reduce((s, v) => s + v, 0) / (values.length || 1);
   const meanImportance = mean(points.map((p) => p.importance));
   const meanPerformance = mean(points.map((p) => p.performance));
+  const lowest = Math.max(0, Math.floor((Math.min(...points.map((p) => p.performance)) - 10) / 10) * 10);
+  const yTicks = Array.from({ length: (100 - lowest) / 10 + 1 }, (_, i) => lowest + i * 10);
   return (
     <figure style={{ margin: 0 }} aria-describedby={summaryId}>
       <Text id={summaryId} className="visually-hidden">
@@ -66,8 +70,14 @@ export function QuadrantChart({
           tickFormatter: (v: number) => `${Math.round(v)} %`,
         }}
         yAxisProps={{
-          domain: [(min: number) => Math.max(0, Math.floor((min - 10) / 10) * 10), 100],
+          domain: [lowest, 100],
+          ticks: yTicks,
           tickFormatter: (v: number) => `${Math.round(v)} %`,
+        }}
+        scatterProps={{
+          children: (
+            <LabelList dataKey="nr" position="right" fontSize={12} fill="var(--mantine-color-text)" />
+          ),
         }}
         tooltipProps={{
           content: ({ payload }) => {

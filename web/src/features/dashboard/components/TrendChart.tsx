@@ -80,18 +80,9 @@ export function TrendChart({
           { name: 'value', type: 'line', color: 'blue.8', label: x.metric[metric] },
         ]}
         referenceLines={
-          target === null
-            ? []
-            : [
-                {
-                  y: target * factor,
-                  color: 'orange.9',
-                  label: x.targetLine(formatValue(kind, target).replace(',0', '')),
-                  labelPosition: 'insideTopLeft',
-                  strokeDasharray: '6 4',
-                },
-              ]
+          target === null ? [] : [{ y: target * factor, color: 'orange.9', strokeDasharray: '6 4' }]
         }
+        xAxisProps={{ interval: trend.grain === 'month' ? 0 : 'preserveStartEnd' }}
         tooltipProps={{
           content: ({ label: period, payload }) => {
             const start = (payload?.[0]?.payload as { start?: string } | undefined)?.start;

@@ -13,7 +13,7 @@ import { QueryState } from '../../../components/QueryState';
 import { useBreakdown } from '../api';
 import { DashboardFrame } from '../components/DashboardFrame';
 import { ExportButtons } from '../components/ExportButtons';
-import { Figure } from '../components/Figure';
+import { betterColor, Figure, worseColor } from '../components/Figure';
 import { formatCount, formatValue } from '../figure-model';
 import { filterOf, searchOfFilters } from '../filters';
 import { type Texts, useTexts } from '../texts';
@@ -72,7 +72,7 @@ function Funnel({ row, x }: { row: Row; x: Texts }) {
   const above = flag.position === 'above';
   const Icon = above ? IconArrowUp : IconArrowDown;
   return (
-    <Group gap={4} wrap="nowrap" c={above ? 'blue.8' : 'orange.9'}>
+    <Group gap={4} wrap="nowrap" c={above ? betterColor : worseColor}>
       <Icon size={14} aria-hidden />
       <Text size="sm" c="inherit" fw={600}>
         {above ? x.funnelPosition.above(level) : x.funnelPosition.below(level)}
@@ -159,6 +159,7 @@ function BreakdownTable({
                   descending={descending}
                   onSort={onSort}
                 />
+                <Table.Th scope="col">{x.funnel}</Table.Th>
                 <SortHeader
                   label={x.metric.grade}
                   sortKey="grade"
@@ -180,7 +181,6 @@ function BreakdownTable({
                   descending={descending}
                   onSort={onSort}
                 />
-                <Table.Th scope="col">{x.funnel}</Table.Th>
               </Table.Tr>
             </Table.Thead>
             <Table.Tbody>
@@ -212,6 +212,9 @@ function BreakdownTable({
                       <Figure figure={row.figures.eightPlus} size="cell" />
                     </Table.Td>
                     <Table.Td>
+                      <Funnel row={row} x={x} />
+                    </Table.Td>
+                    <Table.Td>
                       <Figure figure={row.figures.grade} size="value" />
                     </Table.Td>
                     <Table.Td>
@@ -219,9 +222,6 @@ function BreakdownTable({
                     </Table.Td>
                     <Table.Td>
                       <Figure figure={row.figures.dissatisfied} size="value" better="lower" />
-                    </Table.Td>
-                    <Table.Td>
-                      <Funnel row={row} x={x} />
                     </Table.Td>
                   </Table.Tr>
                 );

@@ -46,7 +46,7 @@ function PhasesAndStatements({ data }: { data: TJourneyFigures }) {
                   <Group gap={6}>
                     {x.phases[p.phase] ?? p.phase}
                     {p.phase === weakest && (
-                      <Badge color="orange.9" size="sm" variant="filled">
+                      <Badge color="orange" size="sm" variant="light">
                         {x.weakest}
                       </Badge>
                     )}
@@ -87,7 +87,7 @@ function PhasesAndStatements({ data }: { data: TJourneyFigures }) {
                         </Badge>
                       )}
                       {s.questionKey === lowestStatement && (
-                        <Badge color="orange.9" size="xs" variant="filled">
+                        <Badge color="orange" size="xs" variant="light">
                           {x.weakest}
                         </Badge>
                       )}
@@ -137,6 +137,7 @@ function Drivers({ data }: { data: TJourneyFigures }) {
                 <caption className="visually-hidden">{x.drivers}</caption>
                 <Table.Thead>
                   <Table.Tr>
+                    <Table.Th scope="col">{x.number}</Table.Th>
                     <Table.Th scope="col">{x.statement}</Table.Th>
                     <Table.Th scope="col">{x.weight}</Table.Th>
                     <Table.Th scope="col">{x.significance}</Table.Th>
@@ -144,8 +145,9 @@ function Drivers({ data }: { data: TJourneyFigures }) {
                   </Table.Tr>
                 </Table.Thead>
                 <Table.Tbody>
-                  {d.items.map((item) => (
+                  {d.items.map((item, index) => (
                     <Table.Tr key={item.questionKey} c={item.significant ? undefined : 'dimmed'}>
+                      <Table.Td>{index + 1}</Table.Td>
                       <Table.Th scope="row" fw={500}>
                         {name(item)}
                       </Table.Th>

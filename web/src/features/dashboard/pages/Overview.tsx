@@ -73,7 +73,7 @@ function Phases({ overview }: { overview: TOverview }) {
                 <Group gap={6}>
                   {x.phases[phase] ?? phase}
                   {phase === weakest && (
-                    <Badge color="orange.9" size="sm" variant="filled">
+                    <Badge color="orange" size="sm" variant="light">
                       {x.weakest}
                     </Badge>
                   )}
