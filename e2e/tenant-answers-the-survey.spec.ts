@@ -210,7 +210,12 @@ describe('a tenant answers the survey of a completed job, and only the own team 
       .toEqual(['survey_invitation:sent']);
   });
 
-  it('the tenant opens the link on a phone, answers and submits', async () => {
+  it('the tenant opens the link on a phone, answers and submits; the team leader’s open dashboard shows it within seconds', async () => {
+    // the own team leader has the dashboard open before the tenant answers (team A has no reactions yet)
+    const dashboard = await signedInPage({ email: own.leaderEmail, password: PASSWORD });
+    await dashboard.page.goto('/dashboard?journey=repair&period=year');
+    await dashboard.page.getByText(/Reparatie · 0 reacties/).waitFor({ timeout: 30_000 });
+
     // first at desktop size, as someone reading their mail on a computer would see it
     // the tenant has no account: a window of their own, signed in as nobody
     const tenantWindow = await newSession();
@@ -241,6 +246,12 @@ describe('a tenant answers the survey of a completed job, and only the own team 
     // the script was shown as text, never run
     expect(await phone.evaluate(() => document.querySelectorAll('script:not([src])').length)).toBe(0);
     await tenantWindow.close();
+
+    // no reload: the dashboard asks every 3 s whether a reaction came in, then reads its figures again
+    // (issue 9: within 5 seconds; 15 here, for a busy machine)
+    await dashboard.page.getByText(/Reparatie · 1 reactie/).waitFor({ timeout: 15_000 });
+    await screenshot(dashboard.page, 'team-leader-dashboard-live');
+    await dashboard.close();
   });
 
   it("the job's team leader sees the answer; another team's leader does not", async () => {
