@@ -255,7 +255,6 @@ const nl = {
   saved: 'Het doel is vastgelegd.',
   saveFailed: 'Vastleggen lukte niet',
   onlyManagers: 'Doelen leggen het afdelingshoofd, kwaliteit en de beheerder vast.',
-  percentHint: 'In procenten, bijvoorbeeld 65',
 };
 
 export type Texts = typeof nl;
@@ -500,7 +499,6 @@ const en: Texts = {
   saved: 'The target has been set.',
   saveFailed: 'Setting the target did not work',
   onlyManagers: 'Targets are set by the head of department, quality and the administrator.',
-  percentHint: 'As a percentage, e.g. 65',
 };
 
 export const texts: Dictionary<Texts> = { nl, en };

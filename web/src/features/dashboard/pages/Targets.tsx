@@ -123,7 +123,6 @@ function TargetForm({ year }: { year: number }) {
         />
         <NumberInput
           label={x.targetValue}
-          description={isShare(metric) ? x.percentHint : undefined}
           w={150}
           min={low}
           max={high}

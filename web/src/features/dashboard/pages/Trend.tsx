@@ -7,7 +7,7 @@ import { DashboardFrame } from '../components/DashboardFrame';
 import { Figure } from '../components/Figure';
 import { TrendChart, type TrendMetric, trendMetrics } from '../components/TrendChart';
 import { formatCount, formatTarget } from '../figure-model';
-import { periodLabel } from '../period-model';
+import { periodLabel, todayInAmsterdam } from '../period-model';
 import { useTexts } from '../texts';
 import { useDashboard } from '../use-dashboard';
 
@@ -99,7 +99,10 @@ export default function Trend() {
           </div>
         </Stack>
         <QueryState query={trend}>
-          {(data) => {
+          {(answer) => {
+            // the weeks or months of the period still to come are no points yet
+            const today = todayInAmsterdam();
+            const data = { ...answer, points: answer.points.filter((p) => p.periodStart <= today) };
             const target = metric === 'eightPlus' || metric === 'grade' ? data.targets[metric] : null;
             return (
               <Stack gap="md">
