@@ -113,7 +113,8 @@ describe('describeFigure: one way to say a figure on every screen', () => {
     expect(formatValue('nps', -44)).toBe('\u221244');
     expect(formatValue('nps', -0.2)).toBe('0');
     const nps = figure({ kind: 'nps', value: 1.73, low: -1.18, high: 4.64 });
-    expect(shortInterval(nps)).toBe('\u22121 tot +5');
+    expect(shortInterval(nps, words)).toBe('\u22121 tot +5');
+    expect(shortInterval(nps, texts.en.figure)).toBe('\u22121 to +5');
     const grade = describeFigure(
       figure({
         kind: 'mean',

@@ -20,6 +20,8 @@ export interface FigureWords {
   n: (n: string) => string;
   tooFew: (n: string) => string;
   interval: (low: string, high: string) => string;
+  /** between an interval's ends in a table cell when one is negative: "−1 tot +5" */
+  to: string;
   /** the unit of a difference: "procentpunt" for shares, "punten" for NPS */
   unit: Record<FigureKind, string>;
   higher: (difference: string, against: string, was: string) => string;
@@ -75,12 +77,12 @@ function formatAmount(kind: FigureKind, amount: number, words: FigureWords): str
 export const formatCount = (n: number) => count.format(n);
 
 /** 59,7–63,2 in a table cell; with a negative end "−1 tot +5" reads better than two dashes */
-export function shortInterval(figure: TFigure): string | null {
+export function shortInterval(figure: TFigure, words: FigureWords): string | null {
   if (figure.hidden || figure.low === null || figure.high === null) return null;
   const unit = figure.kind === 'share' ? ' %' : '';
   const low = formatValue(figure.kind, figure.low).replace(' %', '');
   const high = formatValue(figure.kind, figure.high).replace(' %', '');
-  const dash = figure.low < 0 || figure.kind === 'nps' ? ' tot ' : '–';
+  const dash = figure.low < 0 || figure.kind === 'nps' ? ` ${words.to} ` : '–';
   return `${low}${dash}${high}${unit}`;
 }
 
@@ -156,7 +158,7 @@ export function describeFigure(
     value: hidden ? words.tooFew(n) : formatValue(figure.kind, figure.value as number),
     n: words.n(n),
     interval,
-    shortInterval: hidden ? null : shortInterval(figure),
+    shortInterval: hidden ? null : shortInterval(figure, words),
     changes,
     target,
   };
