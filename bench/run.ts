@@ -7,6 +7,7 @@ import type { BenchGroup } from './line';
 
 const groups: Record<string, () => Promise<{ default: BenchGroup }>> = {
   assets: () => import('./groups/assets'),
+  dashboard: () => import('./groups/dashboard'),
   import: () => import('./groups/import'),
   start: () => import('./groups/start'),
   survey: () => import('./groups/survey'),
