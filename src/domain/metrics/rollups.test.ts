@@ -4,7 +4,7 @@ import { type jobs, responseAnswers } from '../../db/schema';
 
 type Job = typeof jobs.$inferSelect;
 
-import { systemActor } from '../../policy/actor';
+import { type Actor, systemActor } from '../../policy/actor';
 import { buildEmployee, buildJob, buildTeam } from '../../test/factories';
 import { startHarness, type TestHarness } from '../../test/harness';
 import { buildResponse } from '../../test/survey-factories';
@@ -77,9 +77,10 @@ async function respond(job: Job, at: Date) {
   });
 }
 
-function byHand(from: string, to: string, by: Dimension) {
+function byHand(from: string, to: string, by: Dimension, teamIds?: number[]) {
   const groups = new Map<string | null, Written[]>();
-  for (const w of written.filter((w) => w.day >= from && w.day <= to)) {
+  const seen = written.filter((w) => !teamIds || (w.teamId !== null && teamIds.includes(w.teamId)));
+  for (const w of seen.filter((w) => w.day >= from && w.day <= to)) {
     const key =
       by === 'team'
         ? String(w.teamId)
@@ -116,11 +117,30 @@ const periods = [
 ];
 const dims: Dimension[] = ['total', 'team', 'technician', 'week', 'month'];
 
+/** A team leader of the first team: every sum keeps to that team, rolled up or not. */
+const leaderOf = (teamId: number): Actor => ({
+  kind: 'user',
+  userId: 'leader',
+  name: 'Leider',
+  email: 'leider@test.invalid',
+  role: 'team_leader',
+  employeeId: null,
+  ledTeamIds: [teamId],
+  departmentId: null,
+  contractorId: null,
+  contractorContactId: null,
+});
+
 async function expectSumsAgree() {
-  const actor = systemActor('test');
+  await expectSumsAgreeFor(systemActor('test'));
+  const team = written[0]!.teamId!;
+  await expectSumsAgreeFor(leaderOf(team), [team]);
+}
+
+async function expectSumsAgreeFor(actor: Actor, teamIds?: number[]) {
   for (const period of periods)
     for (const by of dims) {
-      const expected = byHand(period.from, period.to, by);
+      const expected = byHand(period.from, period.to, by, teamIds);
       const got = await responseSums({ db: h.ctx.db, actor, period, by });
       expect(
         got.map((g) => ({
