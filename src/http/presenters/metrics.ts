@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { breakdownDimensions, periodKinds, targetMetrics } from '../../contracts/metrics';
 import { journeys } from '../../db/schema';
-import { ZBusinessDate, ZOptionalId, ZSearchText } from './page';
+import { ZBusinessDate } from './page';
 import { ZResponseItem } from './response';
 import { ZResponseFilterFields } from './response-filters';
 
@@ -12,8 +12,6 @@ export const ZMetricQuery = z.object({
   from: ZBusinessDate.optional().describe('custom period: first day'),
   to: ZBusinessDate.optional().describe('custom period: last day'),
   ...ZResponseFilterFields.shape,
-  complexId: ZOptionalId,
-  city: ZSearchText.optional(),
 });
 
 export const ZPeriod = z.object({ from: z.string(), to: z.string() });

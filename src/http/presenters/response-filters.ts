@@ -4,7 +4,7 @@ import { ZBusinessDate, ZOptionalId, ZQueryBoolean, ZSearchText } from './page';
 
 const ZGrade = z.coerce.number().int().min(1).max(10).optional();
 
-/** The filters on responses' attribution and answers that the reactions list and the dashboards share. */
+/** The filters on responses' attribution, home and answers that the reactions list and the dashboards share. */
 export const ZResponseFilterFields = z.object({
   journey: z.enum(journeys).optional(),
   departmentId: ZOptionalId,
@@ -15,6 +15,8 @@ export const ZResponseFilterFields = z.object({
   minGrade: ZGrade,
   maxGrade: ZGrade,
   hasComment: ZQueryBoolean.optional(),
+  complexId: ZOptionalId,
+  city: ZSearchText.optional(),
 });
 
 /** Submission dates (Europe/Amsterdam), both inclusive. */

@@ -62,6 +62,8 @@ export const en: Record<MessageKey, string> = {
   'field.department': 'Department',
   'field.role': 'Role',
   'field.trade': 'Trade',
+  'field.complex': 'Complex',
+  'field.city': 'City',
   'field.email': 'E-mail',
   'field.address': 'Address',
   'field.postcode': 'Postcode',

@@ -64,6 +64,8 @@ export const nl = {
   'field.department': 'Afdeling',
   'field.role': 'Rol',
   'field.trade': 'Vakgebied',
+  'field.complex': 'Complex',
+  'field.city': 'Plaats',
   'field.email': 'E-mail',
   'field.address': 'Adres',
   'field.postcode': 'Postcode',

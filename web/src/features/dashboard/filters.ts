@@ -94,6 +94,8 @@ export function responsesSearch(values: Filters, period: { from: string; to: str
     technicianId: values.technicianId,
     contractorId: values.contractorId,
     trade: values.trade,
+    complexId: values.complexId,
+    city: values.city,
     grade: values.grade,
     hasComment: values.hasComment,
   }))

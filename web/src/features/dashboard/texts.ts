@@ -126,7 +126,7 @@ const nl = {
   target: 'Doel',
   // the overview
   forScope: (scope: string, period: string) => `${scope} · ${period}`,
-  responses: (n: string) => `${n} reacties`,
+  responses: (n: string) => (n === '1' ? '1 reactie' : `${n} reacties`),
   invitations: 'Uitnodigingen',
   fate: {
     due: 'uitnodigingen voor klussen in de periode',
@@ -376,7 +376,7 @@ const en: Texts = {
   interval: '95 % interval',
   target: 'Target',
   forScope: (scope, period) => `${scope} · ${period}`,
-  responses: (n) => `${n} responses`,
+  responses: (n) => (n === '1' ? '1 response' : `${n} responses`),
   invitations: 'Invitations',
   fate: {
     due: 'invitations for jobs in the period',

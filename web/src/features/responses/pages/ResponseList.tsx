@@ -25,14 +25,25 @@ const filterKeys = [
   'technicianId',
   'contractorId',
   'trade',
+  'complexId',
+  'city',
 ] as const;
-type Narrowing = 'departmentId' | 'technicianId' | 'contractorId' | 'trade';
-const narrowings: Narrowing[] = ['departmentId', 'technicianId', 'contractorId', 'trade'];
+type Narrowing = 'departmentId' | 'technicianId' | 'contractorId' | 'trade' | 'complexId' | 'city';
+const narrowings: Narrowing[] = [
+  'departmentId',
+  'technicianId',
+  'contractorId',
+  'trade',
+  'complexId',
+  'city',
+];
 const narrowingField = {
   departmentId: 'field.department',
   technicianId: 'field.technician',
   contractorId: 'field.contractor',
   trade: 'field.trade',
+  complexId: 'field.complex',
+  city: 'field.city',
 } as const;
 const bandsByName: Record<string, { minGrade?: number; maxGrade?: number }> = gradeBounds;
 const PREVIEW_LENGTH = 120;
@@ -51,6 +62,8 @@ export default function ResponseList() {
     technicianId: values.technicianId,
     contractorId: values.contractorId,
     trade: values.trade,
+    complexId: values.complexId,
+    city: values.city,
     hasComment: values.hasComment,
     ...bandsByName[values.grade],
     page,
@@ -63,8 +76,8 @@ export default function ResponseList() {
       ? first?.technician?.name
       : key === 'contractorId'
         ? first?.contractor?.name
-        : key === 'trade'
-          ? values.trade
+        : key === 'trade' || key === 'city'
+          ? values[key]
           : undefined;
   const preview = (r: TResponseItem) => {
     const text = commentsOf(r)
