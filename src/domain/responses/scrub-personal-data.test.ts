@@ -37,6 +37,15 @@ describe('scrubPersonalData', () => {
     expect(scrubPersonalData('a+b (c) kwam', { name: 'a+b (c)' })).toBe('[naam] kwam');
   });
 
+  it('takes hyphenated names and streets as text (a u-regex refuses an escaped hyphen)', () => {
+    const out = scrubPersonalData('Mevrouw Jansen-de Vries aan de Vergeet-mij-nietdreef belde', {
+      name: 'Jansen-de Vries',
+      street: 'Vergeet-mij-nietdreef',
+    });
+    expect(out).not.toContain('Jansen-de Vries');
+    expect(out).not.toContain('Vergeet-mij-nietdreef');
+  });
+
   it('is stable when run again', () => {
     const once = scrubPersonalData('Berg: 0612345678', known);
     expect(scrubPersonalData(once, known)).toBe(once);

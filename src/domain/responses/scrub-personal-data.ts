@@ -37,7 +37,8 @@ const EMAIL = /[\p{L}\p{N}._%+-]+@[\p{L}\p{N}.-]+\.\p{L}{2,}/gu;
 // nine or more digits, optionally separated (06-12345678, +31 6 1234 5678, 0031612345678)
 const PHONE = /(?<![\p{N}])(?:\+|00)?\d(?:[\s().-]{0,2}\d){8,}(?![\p{N}])/gu;
 
-const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\/-]/g, '\\$&');
+// a `u` regex refuses needless escapes such as `\-`: escape only what is syntax outside a class
+const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
 /** the words as whole words, case-insensitive, whatever the alphabet (é, ü, ç count as letters) */
 const wholeWord = (words: string) =>
   new RegExp(`(?<![\\p{L}\\p{N}])${escapeRegExp(words)}(?![\\p{L}\\p{N}])`, 'giu');
